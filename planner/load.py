@@ -1,0 +1,149 @@
+"""Training load: session RPE x minutes (Foster 2001), fitness and fatigue (Banister model with
+time constants 42 and 7 days), the 7:28-day load ratio, and per-muscle recovery.
+
+`TrainingHistory` indexes logged sessions by date once, so that planning a week with ten years
+of history behind it touches only the days that matter.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+from legrun.planner.models import MUSCLES, AnySession, CheckIn, LegDay, Run, heaviness
+
+FITNESS_DAYS = 42
+FATIGUE_DAYS = 7
+# Loads older than this barely move fitness (e^(-200/42) < 1 %), so the sums start here.
+LOAD_WINDOW_DAYS = 200
+
+# How long a muscle group takes to recover, and how far down it starts, by session heaviness.
+_LEG_RECOVERY = {"heavy": (72, 0.0), "moderate": (48, 0.3), "light": (24, 0.6)}
+_RUN_MUSCLES = {"calves": 0.7, "quads": 0.8, "hamstrings": 0.8}
+_RUN_RECOVERY_HOURS = 24
+_HARD_RUN_RECOVERY_HOURS = 48
+
+
+class TrainingHistory:
+    """Logged sessions, sorted by date, with fast look-ups by date range."""
+
+    __slots__ = ("sessions", "_dates", "_daily_load_cache")
+
+    def __init__(self, sessions: Iterable[AnySession]) -> None:
+        self.sessions: tuple[AnySession, ...] = tuple(
+            sorted(sessions, key=lambda s: (s.date, s.id or 0))
+        )
+        self._dates = [s.date for s in self.sessions]
+        self._daily_load_cache: dict[tuple[date, date], dict[date, int]] = {}
+
+    @classmethod
+    def of(cls, history: TrainingHistory | Iterable[AnySession]) -> TrainingHistory:
+        return history if isinstance(history, TrainingHistory) else cls(history)
+
+    def __len__(self) -> int:
+        return len(self.sessions)
+
+    def between(self, start: date, end: date) -> Sequence[AnySession]:
+        """Sessions from `start` to `end` inclusive."""
+        lo = bisect.bisect_left(self._dates, start)
+        hi = bisect.bisect_right(self._dates, end)
+        return self.sessions[lo:hi]
+
+    def daily_loads(self, start: date, end: date) -> dict[date, int]:
+        key = (start, end)
+        cached = self._daily_load_cache.get(key)
+        if cached is None:
+            cached = {}
+            for session in self.between(start, end):
+                cached[session.date] = cached.get(session.date, 0) + session.load
+            if len(self._daily_load_cache) > 32:
+                self._daily_load_cache.clear()
+            self._daily_load_cache[key] = cached
+        return cached
+
+
+def fitness_fatigue(history: TrainingHistory, as_of: date) -> tuple[float, float, float]:
+    """Fitness (42-day), fatigue (7-day) and form (fitness - fatigue) at the end of `as_of`."""
+    start = as_of - timedelta(days=LOAD_WINDOW_DAYS)
+    loads = history.daily_loads(start, as_of)
+    fitness = fatigue = 0.0
+    k_fit = 1 - math.exp(-1 / FITNESS_DAYS)
+    k_fat = 1 - math.exp(-1 / FATIGUE_DAYS)
+    day = start
+    one = timedelta(days=1)
+    while day <= as_of:
+        load = loads.get(day, 0)
+        fitness += (load - fitness) * k_fit
+        fatigue += (load - fatigue) * k_fat
+        day += one
+    return round(fitness, 1), round(fatigue, 1), round(fitness - fatigue, 1)
+
+
+def acute_chronic_ratio(history: TrainingHistory, as_of: date) -> float | None:
+    """7-day load over the 28-day weekly average; None without 28 days of load.
+    Information only: the evidence for it as a rule is contested (Impellizzeri 2020)."""
+    loads = history.daily_loads(as_of - timedelta(days=27), as_of)
+    chronic = sum(loads.values()) / 4
+    if chronic <= 0:
+        return None
+    week_ago = as_of - timedelta(days=6)
+    acute = sum(v for d, v in loads.items() if d >= week_ago)
+    return round(acute / chronic, 2)
+
+
+def muscle_recovery(
+    history: TrainingHistory, latest_checkin: CheckIn | None, as_of: date
+) -> dict[str, int]:
+    """Percent recovered per muscle group at the end of `as_of`'s morning.
+
+    A heavy leg day takes a group down to 0 % and back to 100 % over 72 h (moderate: 48 h from
+    30 %, light: 24 h from 60 %); runs load calves, quads and hamstrings lightly. A soreness
+    check-in from the last three days caps a group at 100 - 10 x its soreness.
+    """
+    recovered = dict.fromkeys(MUSCLES, 100.0)
+    for session in history.between(as_of - timedelta(days=3), as_of):
+        hours = (as_of - session.date).days * 24
+        if isinstance(session, LegDay):
+            span, floor = _LEG_RECOVERY[heaviness(session.rpe)]
+            for muscle in session.muscles:
+                level = floor + (1 - floor) * min(1.0, hours / span)
+                recovered[muscle] = min(recovered[muscle], level * 100)
+        elif isinstance(session, Run):
+            span = (
+                _HARD_RUN_RECOVERY_HOURS
+                if session.kind in ("long", "tempo", "intervals")
+                else _RUN_RECOVERY_HOURS
+            )
+            for muscle, floor in _RUN_MUSCLES.items():
+                level = floor + (1 - floor) * min(1.0, hours / span)
+                recovered[muscle] = min(recovered[muscle], level * 100)
+    if latest_checkin is not None and 0 <= (as_of - latest_checkin.date).days <= 3:
+        for muscle in MUSCLES:
+            cap = 100 - 10 * latest_checkin.muscle_soreness(muscle)
+            recovered[muscle] = min(recovered[muscle], cap)
+    return {m: int(round(v)) for m, v in recovered.items()}
+
+
+def longest_run_km(history: TrainingHistory, start: date, end: date) -> float:
+    """The longest logged run from `start` to `end` inclusive, 0 if none."""
+    return max((s.km for s in history.between(start, end) if isinstance(s, Run)), default=0.0)
+
+
+def run_km(history: TrainingHistory, start: date, end: date) -> float:
+    return sum(s.km for s in history.between(start, end) if isinstance(s, Run))
+
+
+def easy_pace(history: TrainingHistory, as_of: date, default: float) -> float:
+    """Median minutes per km of recent easy, recovery and long runs (60 days)."""
+    paces = sorted(
+        s.pace_min_per_km
+        for s in history.between(as_of - timedelta(days=60), as_of)
+        if isinstance(s, Run)
+        and s.kind in ("easy", "recovery", "long")
+        and 3 <= s.pace_min_per_km <= 12
+    )
+    if not paces:
+        return default
+    return paces[len(paces) // 2]

@@ -1,0 +1,428 @@
+"""The domain's records: the profile, logged sessions and morning check-ins.
+
+Every record validates itself on construction, so nothing invalid can reach storage or the
+planner. Error messages say what was wrong and what is allowed; the command line and the forms
+show them to the user as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MUSCLES = ("quads", "hamstrings", "glutes", "calves")
+RUN_KINDS = ("recovery", "easy", "long", "tempo", "intervals")
+QUALITY_RUN_KINDS = ("tempo", "intervals")
+CROSS_ACTIVITIES = ("bike", "swim", "yoga", "walk", "other")
+PREFERRED_CROSS = ("bike", "swim", "yoga", "walk")
+UNITS = ("km", "mi")
+
+LB_TO_KG = 0.45359237
+
+
+class ValidationError(ValueError):
+    """A value a user gave is out of range or malformed; the message says what is allowed."""
+
+
+def _check_int(name: str, value: object, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"{name} must be a whole number from {low} to {high}, not {value!r}")
+    if not low <= value <= high:
+        raise ValidationError(f"{name} must be from {low} to {high}, not {value}")
+
+
+def _check_optional_int(name: str, value: int | None, low: int, high: int) -> None:
+    if value is not None:
+        _check_int(name, value, low, high)
+
+
+def _check_date(name: str, value: object) -> None:
+    if not isinstance(value, date):
+        raise ValidationError(f"{name} must be a date, not {value!r}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates as the command line and forms accept them
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def parse_date(text: str, today: date) -> date:
+    """Read a date strictly: ISO `YYYY-MM-DD`, or `today`, `yesterday`, `tomorrow`.
+
+    Anything ambiguous such as `01/02/2026` is refused rather than guessed.
+    """
+    cleaned = text.strip().lower()
+    if cleaned in _RELATIVE_DAYS:
+        return today + timedelta(days=_RELATIVE_DAYS[cleaned])
+    if not _ISO_DATE.fullmatch(cleaned):
+        raise ValidationError(
+            f"invalid date {text!r}: use YYYY-MM-DD (e.g. 2026-11-23), today, yesterday or tomorrow"
+        )
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        raise ValidationError(f"invalid date {text!r}: no such day in the calendar") from None
+
+
+def parse_weekday(text: str) -> int:
+    """`mon`..`sun` (or the full name) to 0..6."""
+    cleaned = text.strip().lower()[:3]
+    if cleaned not in WEEKDAYS:
+        raise ValidationError(f"invalid day {text!r}: use one of {', '.join(WEEKDAYS)}")
+    return WEEKDAYS.index(cleaned)
+
+
+# ---------------------------------------------------------------------------------------------
+# Profile
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Who is training and what they aim for. Defaults are used until the user sets their own."""
+
+    age: int = 35
+    max_hr: int | None = None
+    resting_hr: int | None = None
+    runs_per_week: int = 3
+    weekly_km: float = 20.0
+    long_run_day: int = 6  # 0 = Monday .. 6 = Sunday
+    week_start: int = 0  # 0 = Monday or 6 = Sunday
+    units: str = "km"
+    cross: tuple[str, ...] = ("bike", "swim", "yoga")
+    leg_days_rule: str | None = None  # an RFC 5545 RRULE, e.g. "FREQ=WEEKLY;BYDAY=MO,TH"
+    is_default: bool = field(default=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _check_int("age", self.age, 10, 100)
+        _check_optional_int("max HR", self.max_hr, 100, 250)
+        _check_optional_int("resting HR", self.resting_hr, 30, 120)
+        _check_int("runs per week", self.runs_per_week, 2, 6)
+        if not 0 < self.weekly_km <= 400:
+            raise ValidationError(
+                f"weekly km must be more than 0 and at most 400, not {self.weekly_km}"
+            )
+        _check_int("long-run day", self.long_run_day, 0, 6)
+        if self.week_start not in (0, 6):
+            raise ValidationError("week start must be mon or sun")
+        if self.units not in UNITS:
+            raise ValidationError(f"units must be km or mi, not {self.units!r}")
+        if not self.cross:
+            raise ValidationError(
+                f"name at least one cross-training activity: {', '.join(PREFERRED_CROSS)}"
+            )
+        for activity in self.cross:
+            if activity not in PREFERRED_CROSS:
+                raise ValidationError(
+                    f"unknown cross-training {activity!r}: use {', '.join(PREFERRED_CROSS)}"
+                )
+        if (
+            self.max_hr is not None
+            and self.resting_hr is not None
+            and self.resting_hr >= self.max_hr
+        ):
+            raise ValidationError("resting HR must be below max HR")
+
+    @property
+    def max_hr_source(self) -> str:
+        return "measured" if self.max_hr is not None else "estimated"
+
+    @property
+    def effective_max_hr(self) -> int:
+        """Measured max HR if given, else Tanaka's estimate (208 - 0.7 x age)."""
+        if self.max_hr is not None:
+            return self.max_hr
+        return tanaka_max_hr(self.age)
+
+    def with_changes(self, **changes: object) -> Profile:
+        return replace(self, is_default=False, **changes)  # type: ignore[arg-type]
+
+
+def tanaka_max_hr(age: int) -> int:
+    """Tanaka 2001: 208 - 0.7 x age, rounded to the nearest beat."""
+    return int(208 - 0.7 * age + 0.5)
+
+
+# ---------------------------------------------------------------------------------------------
+# Exercises
+
+
+# Which muscle groups an exercise loads, by a word in its name (checked in this order).
+_MUSCLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("calf", ("calves",)),
+    ("calves", ("calves",)),
+    ("rdl", ("hamstrings", "glutes")),
+    ("romanian", ("hamstrings", "glutes")),
+    ("deadlift", ("hamstrings", "glutes")),
+    ("good morning", ("hamstrings", "glutes")),
+    ("curl", ("hamstrings",)),
+    ("nordic", ("hamstrings",)),
+    ("hip thrust", ("glutes",)),
+    ("glute", ("glutes",)),
+    ("bridge", ("glutes",)),
+    ("squat", ("quads", "glutes")),
+    ("lunge", ("quads", "glutes")),
+    ("split", ("quads", "glutes")),
+    ("step", ("quads", "glutes")),
+    ("leg press", ("quads", "glutes")),
+    ("extension", ("quads",)),
+    ("sled", ("quads", "glutes", "calves")),
+    ("jump", ("quads", "calves")),
+)
+
+
+def muscles_for(name: str) -> tuple[str, ...]:
+    """The muscle groups an exercise loads, judged from its name."""
+    lowered = name.lower()
+    for word, muscles in _MUSCLE_KEYWORDS:
+        if word in lowered:
+            return muscles
+    return ()
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise of a leg day. `load_kg` is None for bodyweight."""
+
+    name: str
+    sets: int
+    reps: int
+    load_kg: float | None = None
+    muscles: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise ValidationError("an exercise needs a name")
+        _check_int("sets", self.sets, 1, 50)
+        _check_int("reps", self.reps, 1, 500)
+        if self.load_kg is not None and not 0 < self.load_kg <= 1000:
+            raise ValidationError(
+                f"load must be more than 0 and at most 1000 kg, not {self.load_kg}"
+            )
+        for muscle in self.muscles:
+            if muscle not in MUSCLES:
+                raise ValidationError(f"unknown muscle group {muscle!r}: use {', '.join(MUSCLES)}")
+
+    @property
+    def tonnage_kg(self) -> float:
+        return self.sets * self.reps * (self.load_kg or 0.0)
+
+    def describe(self) -> str:
+        load = f"@{self.load_kg:g}kg" if self.load_kg is not None else ""
+        return f"{self.name} {self.sets}x{self.reps}{load}"
+
+
+_EXERCISE = re.compile(
+    r"""^\s*(?P<name>.*?[^\s\d].*?)\s+
+        (?P<sets>\d+)\s*[x×*]\s*(?P<reps>\d+)
+        (?:\s*@\s*(?P<load>\d+(?:\.\d+)?)\s*(?P<unit>kg|kgs|lb|lbs)?)?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def parse_exercise(text: str) -> Exercise:
+    """Read `back squat 5x5@100kg`, `rdl 3x8@60` (kg), `walking lunge 3x12` (bodyweight)
+    or `deadlift 3x5@225lb` (converted to kg)."""
+    match = _EXERCISE.match(text)
+    if match is None:
+        raise ValidationError(
+            f"cannot read exercise {text!r}: write it as NAME SETSxREPS[@LOAD[kg|lb]], "
+            "e.g. 'back squat 5x5@100kg' or 'walking lunge 3x12'"
+        )
+    name = " ".join(match["name"].split()).lower()
+    load: float | None = None
+    if match["load"] is not None:
+        load = float(match["load"])
+        if (match["unit"] or "kg").lower().startswith("lb"):
+            load = round(load * LB_TO_KG, 1)
+        if load == 0:
+            load = None
+    return Exercise(
+        name=name,
+        sets=int(match["sets"]),
+        reps=int(match["reps"]),
+        load_kg=load,
+        muscles=muscles_for(name),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Sessions
+
+
+@dataclass(frozen=True)
+class Session:
+    """What every logged session has: when, how long, how hard."""
+
+    date: date
+    minutes: int
+    rpe: int | None = None
+    notes: str = ""
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        _check_date("date", self.date)
+        _check_int("minutes", self.minutes, 1, 1440)
+        _check_optional_int("RPE", self.rpe, 1, 10)
+
+    @property
+    def load(self) -> int:
+        """Session load (Foster 2001): RPE x minutes. An unknown RPE counts as moderate (5)."""
+        return (self.rpe if self.rpe is not None else 5) * self.minutes
+
+
+@dataclass(frozen=True)
+class LegDay(Session):
+    exercises: tuple[Exercise, ...] = ()
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.rpe is None:
+            raise ValidationError("a leg day needs its RPE (1-10)")
+
+    @property
+    def heaviness(self) -> str:
+        return heaviness(self.rpe)
+
+    @property
+    def muscles(self) -> tuple[str, ...]:
+        found = [m for m in MUSCLES if any(m in e.muscles for e in self.exercises)]
+        # A leg day with no recognised exercise still loads the legs.
+        return tuple(found) if found else MUSCLES
+
+    @property
+    def tonnage_kg(self) -> float:
+        return sum(e.tonnage_kg for e in self.exercises)
+
+
+@dataclass(frozen=True)
+class Run(Session):
+    km: float = 0.0
+    avg_hr: int | None = None
+    kind: str = "easy"
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if isinstance(self.km, bool) or not isinstance(self.km, (int, float)):
+            raise ValidationError(f"km must be a number, not {self.km!r}")
+        if not 0 < self.km < 400:
+            raise ValidationError(f"km must be more than 0 and less than 400, not {self.km:g}")
+        _check_optional_int("average HR", self.avg_hr, 30, 250)
+        if self.kind not in RUN_KINDS:
+            raise ValidationError(f"unknown run kind {self.kind!r}: use {', '.join(RUN_KINDS)}")
+
+    @property
+    def pace_min_per_km(self) -> float:
+        return self.minutes / self.km
+
+
+@dataclass(frozen=True)
+class CrossTraining(Session):
+    activity: str = "bike"
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.activity not in CROSS_ACTIVITIES:
+            raise ValidationError(
+                f"unknown activity {self.activity!r}: use {', '.join(CROSS_ACTIVITIES)}"
+            )
+
+
+AnySession = LegDay | Run | CrossTraining
+
+
+def heaviness(rpe: int | None) -> str:
+    """CR-10 session RPE: >= 8 heavy, 6-7 moderate, <= 5 light. Unknown counts as heavy."""
+    if rpe is None or rpe >= 8:
+        return "heavy"
+    if rpe >= 6:
+        return "moderate"
+    return "light"
+
+
+# ---------------------------------------------------------------------------------------------
+# Morning check-in
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """A morning soreness check-in: 0-10 overall and per muscle group, sleep and energy 1-5."""
+
+    date: date
+    soreness: int
+    quads: int | None = None
+    hamstrings: int | None = None
+    glutes: int | None = None
+    calves: int | None = None
+    sleep: int | None = None
+    energy: int | None = None
+
+    def __post_init__(self) -> None:
+        _check_date("date", self.date)
+        _check_int("soreness", self.soreness, 0, 10)
+        for muscle in MUSCLES:
+            _check_optional_int(f"{muscle} soreness", getattr(self, muscle), 0, 10)
+        _check_optional_int("sleep", self.sleep, 1, 5)
+        _check_optional_int("energy", self.energy, 1, 5)
+
+    @property
+    def overall(self) -> int:
+        """The worst of the overall figure and every muscle group."""
+        values = [self.soreness] + [v for m in MUSCLES if (v := getattr(self, m)) is not None]
+        return max(values)
+
+    def muscle_soreness(self, muscle: str) -> int:
+        value = getattr(self, muscle)
+        return self.soreness if value is None else value
+
+
+# ---------------------------------------------------------------------------------------------
+# Pins: what the user decided about the plan
+
+
+PLAN_KINDS = (
+    "leg_day",
+    "recovery_run",
+    "easy_run",
+    "long_run",
+    "quality_run",
+    "cross_training",
+    "mobility",
+    "rest",
+)
+PIN_ACTIONS = ("add", "remove", "move", "skip")
+
+
+@dataclass(frozen=True)
+class Pin:
+    """A user's decision about a planned item, which the planner then plans around.
+
+    - `add`: put an item of `kind` on `date` by hand (optionally with minutes and km);
+    - `remove`: drop the planned item of `kind` on `date`;
+    - `move`: move the planned item of `kind` on `date` to `to_date`;
+    - `skip`: keep the planned item of `kind` on `date` but mark it skipped.
+    """
+
+    date: date
+    kind: str
+    action: str
+    to_date: date | None = None
+    minutes: int | None = None
+    km: float | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        _check_date("date", self.date)
+        if self.kind not in PLAN_KINDS:
+            raise ValidationError(f"unknown plan kind {self.kind!r}: use {', '.join(PLAN_KINDS)}")
+        if self.action not in PIN_ACTIONS:
+            raise ValidationError(f"unknown action {self.action!r}: use {', '.join(PIN_ACTIONS)}")
+        if self.action == "move":
+            _check_date("to date", self.to_date)
+        _check_optional_int("minutes", self.minutes, 1, 1440)
+        if self.km is not None and not 0 < self.km < 400:
+            raise ValidationError(f"km must be more than 0 and less than 400, not {self.km:g}")

@@ -1,0 +1,165 @@
+"""Opening the one SQLite file: where it lives, refusing files that are not ours, migrations.
+
+Every write goes through `write_transaction`, which begins IMMEDIATE: sqlite-utils' own
+`atomic()` begins a deferred transaction and fails at once with `database is locked` when
+another process writes, while IMMEDIATE waits for the busy timeout (measured, see DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import struct
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+APPLICATION_ID = 0x4C475255  # "LGRU"
+BUSY_TIMEOUT_MS = 10_000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class StorageError(Exception):
+    """The database could not be used (unreadable, not ours, corrupt, locked, too new)."""
+
+
+def default_path() -> Path:
+    """`$LEGRUN_DB`, else the platform's user data dir (e.g. ~/.local/share/legrun/legrun.db)."""
+    env = os.environ.get("LEGRUN_DB")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("legrun", appauthor=False)) / "legrun.db"
+
+
+def _read_header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(100)
+    except OSError as exc:
+        raise StorageError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _check_header(path: Path, header: bytes) -> None:
+    """Refuse anything that is not a legrun database, before SQLite touches it."""
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise StorageError(f"{path} is not a legrun database (not an SQLite file)")
+    (application_id,) = struct.unpack(">I", header[68:72])
+    if application_id != APPLICATION_ID:
+        raise StorageError(f"{path} is not a legrun database (it belongs to another program)")
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction that takes the write lock up front (BEGIN IMMEDIATE), so that
+    concurrent writers wait for each other instead of failing; rolled back on any error."""
+    conn = db.conn
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise StorageError(f"the database is busy: {exc}") from None
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def _connect(path: Path) -> sqlite_utils.Database:
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    db = sqlite_utils.Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+def _remove_if_new(paths: list[Path], existed: set[Path]) -> None:
+    for side in paths:
+        if side not in existed:
+            with contextlib.suppress(OSError):
+                side.unlink()
+
+
+def open_database(
+    path: Path | str,
+    migrations: list[Callable[[sqlite_utils.Database], None]],
+) -> sqlite_utils.Database:
+    """Open (creating if need be) the legrun database at `path` and bring its schema up to date.
+
+    A file that is not ours is refused with its bytes untouched and no `-wal`/`-shm` beside it.
+    A schema newer than this program knows is refused, never migrated backwards. Before
+    migrating an existing database a backup is taken with VACUUM INTO.
+    """
+    path = Path(path).expanduser()
+    is_new = not path.exists() or path.stat().st_size == 0
+    if not is_new:
+        if path.is_dir():
+            raise StorageError(f"{path} is a folder, not a database file")
+        _check_header(path, _read_header(path))
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
+
+    sides = [Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")]
+    existed = {side for side in sides if side.exists()}
+    try:
+        db = _connect(path)
+    except sqlite3.Error as exc:
+        raise StorageError(f"cannot open {path}: {exc}") from None
+    try:
+        if not is_new:
+            result = db.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise StorageError(f"{path} is damaged ({result}); restore it from a backup")
+        _migrate(db, path, migrations)
+        db.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        if not is_new:
+            _remove_if_new(sides, existed)
+        message = str(exc)
+        if "locked" in message or "busy" in message:
+            raise StorageError(f"{path} is locked by another program; try again") from None
+        raise StorageError(f"{path} is damaged or unreadable ({message})") from None
+    except StorageError:
+        db.close()
+        if not is_new:
+            _remove_if_new(sides, existed)
+        raise
+    return db
+
+
+def _migrate(
+    db: sqlite_utils.Database,
+    path: Path,
+    migrations: list[Callable[[sqlite_utils.Database], None]],
+) -> None:
+    known = len(migrations)
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > known:
+        raise StorageError(
+            f"{path} was written by a newer legrun-tui (schema {version}; this one knows "
+            f"up to {known}); upgrade legrun-tui to open it"
+        )
+    if version == known:
+        return
+    if version > 0:
+        backup = path.with_name(f"{path.name}.schema{version}.bak")
+        if not backup.exists():
+            db.execute("VACUUM INTO ?", [str(backup)])
+    for number, migration in enumerate(migrations[version:], start=version + 1):
+        with write_transaction(db):
+            # Another process may have migrated while this one waited for the lock.
+            if db.execute("PRAGMA user_version").fetchone()[0] >= number:
+                continue
+            migration(db)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {number}")

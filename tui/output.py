@@ -1,0 +1,248 @@
+"""Text and JSON renderings of profiles, sessions and plans for the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from legrun.planner.models import WEEKDAYS, AnySession, LegDay, Profile, Run
+from legrun.planner.plan import KIND_LABELS, KIND_LETTERS, PlanItem, WeekPlan, item_from_session
+from legrun.planner.recurrence import describe_rule
+from legrun.planner.zones import HR_BANDS, run_hr_range
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+# -- profile ---------------------------------------------------------------------------------
+
+
+def profile_json(profile: Profile) -> dict[str, Any]:
+    return {
+        "age": profile.age,
+        "max_hr": profile.effective_max_hr,
+        "max_hr_source": profile.max_hr_source,
+        "resting_hr": profile.resting_hr,
+        "runs_per_week": profile.runs_per_week,
+        "weekly_km": profile.weekly_km,
+        "long_run_day": WEEKDAYS[profile.long_run_day],
+        "week_start": WEEKDAYS[profile.week_start],
+        "units": profile.units,
+        "cross": list(profile.cross),
+        "leg_days": describe_rule(profile.leg_days_rule).split(",")
+        if profile.leg_days_rule
+        else [],
+        "leg_days_rule": profile.leg_days_rule,
+        "is_default": profile.is_default,
+    }
+
+
+def profile_text(profile: Profile) -> str:
+    max_hr = profile.effective_max_hr
+    source = "measured" if profile.max_hr is not None else f"estimated: 208 - 0.7 x {profile.age}"
+    lines = [
+        f"age             {profile.age}",
+        f"max HR          {max_hr} bpm ({source})",
+        f"resting HR      {profile.resting_hr if profile.resting_hr else 'not set'}",
+        f"runs per week   {profile.runs_per_week}",
+        f"weekly target   {profile.weekly_km:g} km",
+        f"long-run day    {WEEKDAYS[profile.long_run_day]}",
+        f"week starts     {WEEKDAYS[profile.week_start]}",
+        f"units           {profile.units}",
+        f"cross-training  {', '.join(profile.cross)}",
+        f"leg days        {describe_rule(profile.leg_days_rule)}",
+        "heart-rate targets:",
+    ]
+    for kind in HR_BANDS:
+        low, high = run_hr_range(kind, max_hr)
+        lines.append(f"  {KIND_LABELS[kind].lower():<14}{low}-{high} bpm")
+    if profile.is_default:
+        lines.append("(defaults: set your own with 'legrun-tui profile set --age N ...')")
+    return "\n".join(lines)
+
+
+# -- sessions --------------------------------------------------------------------------------
+
+
+def item_json(item: PlanItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "status": item.status,
+        "minutes": item.minutes,
+        "km": item.km,
+        "rpe": item.rpe,
+        "hr_low": item.hr_low,
+        "hr_high": item.hr_high,
+        "activity": item.activity,
+        "why": [{"rule": w.rule, "text": w.text} for w in item.why],
+    }
+
+
+def session_json(session: AnySession) -> dict[str, Any]:
+    data = {"date": session.date.isoformat(), **item_json(item_from_session(session))}
+    data["load"] = session.load
+    data["notes"] = session.notes
+    if isinstance(session, Run):
+        data["avg_hr"] = session.avg_hr
+        data["run_kind"] = session.kind
+    if isinstance(session, LegDay):
+        data["exercises"] = [
+            {
+                "name": e.name,
+                "sets": e.sets,
+                "reps": e.reps,
+                "load_kg": e.load_kg,
+                "muscles": list(e.muscles),
+            }
+            for e in session.exercises
+        ]
+    return data
+
+
+def session_line(session: AnySession) -> str:
+    item = item_from_session(session)
+    parts = [
+        f"#{session.id}",
+        session.date.isoformat(),
+        item.label.lower(),
+        f"{session.minutes} min",
+    ]
+    if isinstance(session, Run):
+        parts.append(f"{session.km:g} km")
+    if session.rpe is not None:
+        parts.append(f"RPE {session.rpe}")
+    return " ".join(parts)
+
+
+def history_text(sessions: Sequence[AnySession]) -> str:
+    if not sessions:
+        return "no sessions logged yet (try: legrun-tui log run --date today --km 5 --minutes 30)"
+    rows = [("id", "date", "kind", "min", "km", "pace", "RPE", "load", "details")]
+    for s in sessions:
+        item = item_from_session(s)
+        km = pace = ""
+        details = s.notes
+        if isinstance(s, Run):
+            km = f"{s.km:g}"
+            mins, secs = divmod(round(s.pace_min_per_km * 60), 60)
+            pace = f"{mins}:{secs:02d}"
+        if isinstance(s, LegDay):
+            details = "; ".join(e.describe() for e in s.exercises) or s.notes
+        label = item.label if item.kind != "cross_training" else f"{s.activity}"  # type: ignore[union-attr]
+        rows.append(
+            (
+                str(s.id),
+                s.date.isoformat(),
+                label.lower(),
+                str(s.minutes),
+                km,
+                pace,
+                str(s.rpe or ""),
+                str(s.load),
+                details,
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(8)]
+    return "\n".join(
+        "  ".join(col.ljust(widths[i]) for i, col in enumerate(r[:8])) + "  " + r[8] for r in rows
+    ).rstrip()
+
+
+# -- plans -----------------------------------------------------------------------------------
+
+
+def plan_json(plan: WeekPlan) -> dict[str, Any]:
+    return {
+        "week_start": plan.week_start.isoformat(),
+        "max_hr": plan.max_hr,
+        "days": [
+            {
+                "date": day.date.isoformat(),
+                "sessions": [item_json(s) for s in day.sessions],
+                "checklist": [
+                    {"id": c.id, "when": c.when, "text": c.text, "done": c.done}
+                    for c in day.checklist
+                ],
+            }
+            for day in plan.days
+        ],
+        "totals": {
+            "run_km": plan.totals.run_km,
+            "run_minutes": plan.totals.run_minutes,
+            "load": plan.totals.load,
+            "run_km_done": plan.totals.run_km_done,
+            "run_minutes_done": plan.totals.run_minutes_done,
+            "load_done": plan.totals.load_done,
+        },
+        "warnings": [{"rule": w.rule, "text": w.text} for w in plan.warnings],
+        "state": {
+            "fitness": plan.state.fitness,
+            "fatigue": plan.state.fatigue,
+            "form": plan.state.form,
+            "acute_chronic_ratio": plan.state.acute_chronic_ratio,
+            "recovery": plan.state.recovery,
+        },
+    }
+
+
+def item_summary(item: PlanItem) -> str:
+    """`E easy run 5.6 km 36 min 120-138 bpm` style, with the status when not planned."""
+    parts = [KIND_LETTERS[item.kind], item.label.lower()]
+    if item.km is not None:
+        parts.append(f"{item.km:g} km")
+    if item.minutes is not None and item.kind != "rest":
+        parts.append(f"{item.minutes} min")
+    if item.hr_low is not None:
+        parts.append(f"{item.hr_low}-{item.hr_high} bpm")
+    if item.rpe is not None and item.status == "done":
+        parts.append(f"RPE {item.rpe}")
+    if item.status != "planned":
+        parts.append(f"[{item.status}]")
+    return " ".join(parts)
+
+
+def plan_text(plan: WeekPlan, today: date) -> str:
+    t = plan.totals
+    lines = [
+        f"Week of {plan.week_start.isoformat()} (max HR {plan.max_hr} bpm)",
+        "",
+    ]
+    for day in plan.days:
+        marker = "  <- today" if day.date == today else ""
+        lines.append(f"{WEEKDAYS[day.date.weekday()].capitalize()} {day.date.isoformat()}{marker}")
+        if not day.sessions:
+            lines.append("    (nothing logged)")
+        for item in day.sessions:
+            lines.append(f"    {item_summary(item)}")
+            for why in item.why:
+                lines.append(f"        {why.rule}: {why.text}")
+    lines += [
+        "",
+        f"Runs {t.run_km:g} km / {t.run_minutes} min (done {t.run_km_done:g} km); "
+        f"load {t.load} (done {t.load_done}); form {plan.state.form:+.1f}",
+    ]
+    if plan.warnings:
+        lines.append("Warnings:")
+        lines += [f"  {w.rule}: {w.text}" for w in plan.warnings]
+    return "\n".join(lines)
+
+
+def today_text(plan: WeekPlan, today: date) -> str:
+    day = plan.day(today)
+    if day is None:
+        return "nothing planned"
+    items = [i for i in day.sessions]
+    head = "; ".join(item_summary(i) for i in items) or "rest"
+    lines = [f"{today.isoformat()}: {head}"]
+    for item in items:
+        if item.why and item.status == "planned":
+            lines.append(f"  why: {item.why[0].text}")
+    for check in day.checklist:
+        lines.append(f"  [{'x' if check.done else ' '}] {check.when}: {check.text}")
+    return "\n".join(lines)
