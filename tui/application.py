@@ -1,0 +1,173 @@
+"""The Textual app: built by `make_app`, which the tests reuse.
+
+Data flow: a key press runs a screen action, the action writes through the repository (one
+transaction), the app re-plans the week, and the widgets update in place from the new plan.
+Nothing here touches the database or the clock at import time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from legrun.planner.plan import WeekPlan
+from legrun.planner.scheduler import week_start_for
+from legrun.storage import Repository, StorageError
+from legrun.tui.planning import load_week_plan
+
+
+@dataclass(frozen=True)
+class UndoStep:
+    """What one destructive action did, and how to take it back."""
+
+    description: str
+    undo: Callable[[], None]
+
+
+class LegrunApp(App[int]):
+    """The planner: week (1), history (2), trends (3), profile (4)."""
+
+    CSS_PATH = "legrun.tcss"
+    TITLE = "legrun"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("1", "show_week", "Week", show=False, id="week"),
+        Binding("4", "show_profile", "Profile", show=False, id="profile"),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="palette"),
+    ]
+
+    def __init__(self, repository: Repository, today: date, demo: bool = False) -> None:
+        super().__init__()
+        self.repository = repository
+        self.today = today
+        self.demo = demo
+        self.undo_stack: list[UndoStep] = []
+        self.plan_listeners: list[Callable[[], None]] = []
+        self.sub_title = "demo data" if demo else ""
+
+    # -- start and stop -----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        saved = self.repository.setting("theme")
+        if saved and saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._install_signal_handlers()
+        from legrun.tui.screens.week import WeekScreen
+
+        self.push_screen(WeekScreen())
+
+    def _remember_theme(self, theme: object) -> None:
+        with contextlib.suppress(StorageError):
+            self.repository.set_setting("theme", self.theme)
+
+    def _install_signal_handlers(self) -> None:
+        # Textual does not handle SIGHUP, which a dropped SSH connection sends. Every edit is
+        # already committed, so leaving cleanly (terminal restored, forms dropped) is enough.
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self._exit_on_signal, sig)
+
+    def _exit_on_signal(self, sig: int) -> None:
+        self.exit(128 + sig)
+
+    # -- the plan -----------------------------------------------------------------------------
+
+    def week_start_of(self, day: date) -> date:
+        return week_start_for(day, self.repository.profile().week_start)
+
+    def plan_for(self, day: date) -> WeekPlan:
+        return load_week_plan(self.repository, day, self.today)
+
+    def data_changed(self) -> None:
+        """Something was saved: every screen that shows the plan refreshes in place."""
+        for listener in list(self.plan_listeners):
+            listener()
+
+    def push_undo(self, description: str, undo: Callable[[], None]) -> None:
+        self.undo_stack.append(UndoStep(description, undo))
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo.", timeout=3)
+            return
+        step = self.undo_stack.pop()
+        try:
+            step.undo()
+        except StorageError as exc:
+            self.notify(f"Could not undo: {exc}", severity="error")
+            return
+        self.data_changed()
+        self.notify(f"Undone: {step.description}", timeout=3)
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def action_show_week(self) -> None:
+        from legrun.tui.screens.week import WeekScreen
+
+        self._return_to(WeekScreen)
+
+    def action_show_profile(self) -> None:
+        from legrun.tui.screens.profile import ProfileScreen
+
+        if isinstance(self.screen, ProfileScreen):
+            return
+        self._return_to_base()
+        self.push_screen(ProfileScreen())
+
+    def _return_to_base(self) -> None:
+        from legrun.tui.screens.week import WeekScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, WeekScreen):
+            self.pop_screen()
+
+    def _return_to(self, kind: type[Screen]) -> None:
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, kind):
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        from legrun.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    # -- command palette: every action, by name -----------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.action in seen or not active.enabled:
+                continue
+            if binding.action in ("command_palette", "quit"):
+                continue
+            seen.add(binding.action)
+            key = binding.key_display or binding.key
+            yield SystemCommand(
+                binding.description,
+                f"{binding.tooltip or binding.description} (key: {key})",
+                lambda action=binding.action, node=active.node: self.run_action(action, node),
+            )
+
+
+def make_app(repository: Repository, today: date, demo: bool = False) -> LegrunApp:
+    """Build the app on a repository, with `today` pinned (tests freeze it)."""
+    return LegrunApp(repository, today=today, demo=demo)
+
+
+def week_dates(start: date) -> list[date]:
+    return [start + timedelta(days=i) for i in range(7)]

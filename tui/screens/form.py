@@ -1,0 +1,142 @@
+"""What every form shares: labelled fields, inline messages, save and cancel by keyboard.
+
+A form builds the planner's own record from its fields; the record's validation is the one
+truth about what is allowed, so a form can never save what the command line would refuse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.validation import Function, Integer, Number, Validator
+from textual.widgets import Input, Label, Static
+
+from legrun.planner.models import ValidationError, parse_date
+
+T = TypeVar("T")
+
+
+def date_validator(today: date) -> Validator:
+    def ok(text: str) -> bool:
+        try:
+            parse_date(text, today)
+        except ValidationError:
+            return False
+        return True
+
+    return Function(ok, "a date: YYYY-MM-DD, today, yesterday or tomorrow")
+
+
+def int_validator(low: int, high: int, what: str) -> Validator:
+    return Integer(minimum=low, maximum=high, failure_description=f"{what}: {low}-{high}")
+
+
+def number_validator(low: float, high: float, what: str) -> Validator:
+    return Number(minimum=low, maximum=high, failure_description=f"{what}: {low:g}-{high:g}")
+
+
+class FormScreen(ModalScreen[T]):
+    """A modal form. Subclasses compose fields with `field()` and implement `build()`."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
+    ]
+    TITLE_TEXT = "Form"
+
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="form"):
+            yield Static(self.TITLE_TEXT, classes="form-title")
+            yield from self.compose_fields()
+            yield Static("", id="form-error", classes="form-error")
+            yield Static("enter or ctrl+s save · tab next field · esc cancel", classes="form-keys")
+
+    def compose_fields(self) -> Iterable[Any]:
+        raise NotImplementedError
+
+    def field(
+        self,
+        name: str,
+        label: str,
+        value: object = "",
+        placeholder: str = "",
+        validators: Validator | list[Validator] | None = None,
+        **input_args: Any,
+    ) -> Horizontal:
+        text = "" if value is None else str(value)
+        row = Horizontal(
+            Label(label, classes="field-label"),
+            Input(
+                text,
+                placeholder=placeholder,
+                id=f"f-{name}",
+                validators=validators,
+                valid_empty=not validators,
+                compact=True,
+                **input_args,
+            ),
+            classes="field",
+        )
+        return row
+
+    def text(self, name: str) -> str:
+        return self.query_one(f"#f-{name}", Input).value.strip()
+
+    def optional_int(self, name: str, what: str) -> int | None:
+        raw = self.text(name)
+        if not raw:
+            return None
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValidationError(f"{what} must be a whole number, not {raw!r}") from None
+
+    def required_int(self, name: str, what: str) -> int:
+        value = self.optional_int(name, what)
+        if value is None:
+            raise ValidationError(f"{what} is needed")
+        return value
+
+    def number(self, name: str, what: str) -> float:
+        raw = self.text(name)
+        try:
+            return float(raw)
+        except ValueError:
+            raise ValidationError(f"{what} must be a number, not {raw!r}") from None
+
+    def date_value(self, name: str = "date") -> date:
+        return parse_date(self.text(name), self.today)
+
+    def build(self) -> T:
+        """Turn the fields into a record; raise ValidationError with a message to show."""
+        raise NotImplementedError
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        try:
+            result = self.build()
+        except ValidationError as exc:
+            self.show_error(str(exc))
+            return
+        self.dismiss(result)
+
+    def show_error(self, message: str) -> None:
+        error = self.query_one("#form-error", Static)
+        error.update(f"✗ {message}")
+        error.add_class("-visible")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

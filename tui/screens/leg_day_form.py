@@ -1,0 +1,136 @@
+"""The leg-day form: date, minutes, RPE, an exercise list with completion, notes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from textual.binding import Binding
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from legrun.planner.models import Exercise, LegDay, ValidationError, parse_exercise
+from legrun.tui.screens.form import FormScreen, date_validator, int_validator
+
+COMMON_EXERCISES = (
+    "back squat",
+    "front squat",
+    "romanian deadlift",
+    "deadlift",
+    "walking lunge",
+    "bulgarian split squat",
+    "leg press",
+    "hamstring curl",
+    "hip thrust",
+    "standing calf raise",
+    "step up",
+)
+
+
+class LegDayForm(FormScreen[LegDay | None]):
+    TITLE_TEXT = "Log a leg day"
+    BINDINGS = [
+        Binding(
+            "delete,backspace", "remove_exercise", "Remove exercise", show=False, id="leg.remove"
+        ),
+    ]
+
+    def __init__(
+        self,
+        today: date,
+        day: date,
+        known_exercises: Iterable[str] = (),
+        minutes: int = 60,
+        rpe: int | None = None,
+        session: LegDay | None = None,
+    ) -> None:
+        super().__init__(today)
+        self.day = session.date if session else day
+        self.minutes = session.minutes if session else minutes
+        self.rpe = session.rpe if session else rpe
+        self.notes = session.notes if session else ""
+        self.exercises: list[Exercise] = list(session.exercises) if session else []
+        names = list(dict.fromkeys([*known_exercises, *COMMON_EXERCISES]))
+        self.suggester = SuggestFromList(names, case_sensitive=False)
+        if session is not None:
+            self.TITLE_TEXT = "Edit leg day"
+
+    def compose_fields(self) -> Iterable[Any]:
+        yield self.field(
+            "date", "Date", self.day.isoformat(), validators=[date_validator(self.today)]
+        )
+        yield self.field(
+            "minutes", "Minutes", self.minutes, validators=[int_validator(1, 1440, "minutes")]
+        )
+        yield self.field(
+            "rpe",
+            "RPE 1-10",
+            self.rpe or "",
+            placeholder="how hard, 1-10",
+            validators=[int_validator(1, 10, "RPE")],
+        )
+        yield self.field(
+            "exercise",
+            "Exercise",
+            "",
+            placeholder="back squat 5x5@100kg, enter adds",
+            suggester=self.suggester,
+        )
+        yield OptionList(*self._options(), id="exercise-list", compact=True)
+        yield Static("", id="exercise-hint", classes="field-hint")
+        yield self.field("notes", "Notes", self.notes, placeholder="optional")
+
+    def _options(self) -> list[Option]:
+        return [Option(e.describe(), id=str(i)) for i, e in enumerate(self.exercises)]
+
+    def on_mount(self) -> None:
+        self._refresh_list()
+
+    def _refresh_list(self) -> None:
+        listing = self.query_one("#exercise-list", OptionList)
+        listing.clear_options()
+        listing.add_options(self._options())
+        listing.display = bool(self.exercises)
+        hint = self.query_one("#exercise-hint", Static)
+        hint.update(
+            f"{len(self.exercises)} exercise(s); in the list, delete removes one"
+            if self.exercises
+            else "Write NAME SETSxREPS[@LOAD kg|lb]; enter adds it"
+        )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "f-exercise" and event.value.strip():
+            event.stop()
+            try:
+                exercise = parse_exercise(event.value)
+            except ValidationError as exc:
+                self.show_error(str(exc))
+                return
+            self.exercises.append(exercise)
+            event.input.value = ""
+            self.query_one("#form-error", Static).update("")
+            self._refresh_list()
+            return
+        super().on_input_submitted(event)
+
+    def action_remove_exercise(self) -> None:
+        listing = self.query_one("#exercise-list", OptionList)
+        if not listing.has_focus or listing.highlighted is None:
+            return
+        del self.exercises[listing.highlighted]
+        self._refresh_list()
+
+    def build(self) -> LegDay:
+        pending = self.text("exercise")
+        exercises = list(self.exercises)
+        if pending:
+            exercises.append(parse_exercise(pending))
+        return LegDay(
+            date=self.date_value(),
+            minutes=self.required_int("minutes", "minutes"),
+            rpe=self.required_int("rpe", "RPE"),
+            exercises=tuple(exercises),
+            notes=self.text("notes"),
+        )

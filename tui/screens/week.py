@@ -1,0 +1,192 @@
+"""The week (key 1, the start screen): seven day columns, totals and the plan's warnings."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from legrun.planner.plan import WeekPlan
+from legrun.tui.output import item_summary
+from legrun.tui.widgets.day_column import DayColumn
+
+
+def _week_title(plan: WeekPlan, today: date, demo: bool) -> str:
+    start, end = plan.days[0].date, plan.days[-1].date
+    span = f"{start:%d %b} - {end:%d %b %Y}"
+    where = ""
+    if start <= today <= end:
+        where = " · this week"
+    elif end < today:
+        weeks = (today - end).days // 7 + 1
+        where = f" · {weeks} week{'s' if weeks > 1 else ''} ago"
+    else:
+        weeks = (start - today).days // 7 + 1
+        where = f" · in {weeks} week{'s' if weeks > 1 else ''}"
+    return f"legrun  Week {span}{where}" + ("  [demo]" if demo else "")
+
+
+class WeekScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "left_square_bracket", "previous_week", "Prev week", key_display="[", id="week.previous"
+        ),
+        Binding("right_square_bracket", "next_week", "Next week", key_display="]", id="week.next"),
+        Binding("t", "this_week", "This week", show=False, id="week.today"),
+        Binding("left,h", "move_day(-1)", "Previous day", show=False, id="week.left"),
+        Binding("right,l", "move_day(1)", "Next day", show=False, id="week.right"),
+        Binding("up,k", "move_session(-1)", "Previous session", show=False, id="week.up"),
+        Binding("down,j", "move_session(1)", "Next session", show=False, id="week.down"),
+        Binding("enter", "open_day", "Open", id="week.open"),
+        Binding("a", "add", "Add", id="week.add"),
+        Binding("c", "checkin", "Check-in", id="week.checkin"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.anchor: date | None = None  # a date inside the week shown
+        self.selected = 0
+        self.cursor = 0
+        self.plan: WeekPlan | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="week-title")
+        with Horizontal(id="week-grid"):
+            for i in range(7):
+                yield DayColumn(id=f"day-{i}", classes="day-column")
+        yield Static(id="week-detail")
+        yield Static(id="week-totals")
+        yield Static(id="week-warnings")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        today = self.app.today  # type: ignore[attr-defined]
+        self.anchor = today
+        self.refresh_plan()
+        if self.plan is not None:
+            self.selected = (today - self.plan.week_start).days
+        self.app.plan_listeners.append(self.refresh_plan)  # type: ignore[attr-defined]
+        self._update_selection()
+
+    def on_unmount(self) -> None:
+        listeners = self.app.plan_listeners  # type: ignore[attr-defined]
+        if self.refresh_plan in listeners:
+            listeners.remove(self.refresh_plan)
+
+    # -- updating in place --------------------------------------------------------------------
+
+    def refresh_plan(self) -> None:
+        app = self.app
+        assert self.anchor is not None
+        self.plan = plan = app.plan_for(self.anchor)  # type: ignore[attr-defined]
+        today = app.today  # type: ignore[attr-defined]
+        for i, column in enumerate(self.query(DayColumn)):
+            column.today = today
+            column.day = plan.days[i]
+        self.query_one("#week-title", Static).update(
+            _week_title(plan, today, app.demo)  # type: ignore[attr-defined]
+        )
+        t = plan.totals
+        state = plan.state
+        self.query_one("#week-totals", Static).update(
+            f"Runs {t.run_km_done:g}/{t.run_km:g} km · {t.run_minutes_done}/{t.run_minutes} min"
+            f" · load {t.load_done}/{t.load} · form {state.form:+.0f}"
+        )
+        warnings = self.query_one("#week-warnings", Static)
+        if plan.warnings:
+            warnings.update("\n".join(f"! {w.rule}: {w.text}" for w in plan.warnings))
+        else:
+            warnings.update("No warnings: the week fits your targets and the rules.")
+        warnings.set_class(bool(plan.warnings), "-has-warnings")
+        self._update_selection()
+
+    def _update_selection(self) -> None:
+        if self.plan is None:
+            return
+        sessions = self.plan.days[self.selected].sessions
+        self.cursor = max(0, min(self.cursor, len(sessions) - 1))
+        for i, column in enumerate(self.query(DayColumn)):
+            column.selected = i == self.selected
+            column.cursor = self.cursor if i == self.selected else -1
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """The selected session and why it is there, under the grid."""
+        assert self.plan is not None
+        day = self.plan.days[self.selected]
+        detail = self.query_one("#week-detail", Static)
+        if not day.sessions:
+            detail.update(f"{day.date:%a %d %b}: nothing logged. a adds a session.")
+            return
+        item = day.sessions[self.cursor]
+        lines = [f"{day.date:%a %d %b}  {item_summary(item)}"]
+        lines += [f"  {w.rule}: {w.text}" for w in item.why]
+        if item.status == "done" and not item.why:
+            lines.append("  Logged by you. enter opens the day: checklist, edit, delete.")
+        detail.update("\n".join(lines))
+
+    @property
+    def selected_date(self) -> date:
+        assert self.plan is not None
+        return self.plan.days[self.selected].date
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _go(self, anchor: date) -> None:
+        self.anchor = anchor
+        self.refresh_plan()
+
+    def action_previous_week(self) -> None:
+        assert self.anchor is not None
+        self._go(self.anchor - timedelta(days=7))
+
+    def action_next_week(self) -> None:
+        assert self.anchor is not None
+        self._go(self.anchor + timedelta(days=7))
+
+    def action_this_week(self) -> None:
+        today: date = self.app.today  # type: ignore[attr-defined]
+        self._go(today)
+        assert self.plan is not None
+        self.selected = (today - self.plan.week_start).days
+        self.cursor = 0
+        self._update_selection()
+
+    def action_move_day(self, step: int) -> None:
+        target = self.selected + step
+        self.cursor = 0
+        if 0 <= target < 7:
+            self.selected = target
+            self._update_selection()
+            return
+        # Past the edge: carry on into the neighbouring week.
+        assert self.anchor is not None
+        self.selected = target % 7
+        self._go(self.anchor + timedelta(days=7 if step > 0 else -7))
+
+    def action_move_session(self, step: int) -> None:
+        if self.plan is None:
+            return
+        count = len(self.plan.days[self.selected].sessions)
+        if count:
+            self.cursor = (self.cursor + step) % count
+            self._update_selection()
+
+    def action_open_day(self) -> None:
+        from legrun.tui.screens.day import DayScreen
+
+        self.app.push_screen(DayScreen(self.selected_date, cursor=self.cursor))
+
+    def action_add(self) -> None:
+        from legrun.tui.screens.forms import start_add
+
+        start_add(self.app, self.selected_date)  # type: ignore[arg-type]
+
+    def action_checkin(self) -> None:
+        from legrun.tui.screens.forms import start_checkin
+
+        start_checkin(self.app, self.app.today)  # type: ignore[arg-type, attr-defined]
