@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -93,7 +94,9 @@ def _weekly_km_type(text: str) -> float:
     except ValueError:
         raise argparse.ArgumentTypeError(f"weekly km must be a number, not {text!r}") from None
     if not 0 < value <= 400:
-        raise argparse.ArgumentTypeError(f"weekly km must be from 0 to 400, not {text}")
+        raise argparse.ArgumentTypeError(
+            f"weekly km must be more than 0 and at most 400, not {text}"
+        )
     return value
 
 
@@ -260,7 +263,16 @@ def _cmd_profile(repo: Repository, args: argparse.Namespace, today: date) -> int
         else:
             print(output.profile_text(profile))
         return 0
-    changes = {
+    changes = _profile_changes(args)
+    profile = repo.profile().with_changes(**changes)
+    repo.save_profile(profile)
+    print(output.profile_text(profile))
+    return 0
+
+
+def _profile_changes(args: argparse.Namespace) -> dict[str, object]:
+    """The fields `profile set` changes; refuses an empty or self-contradicting set."""
+    changes: dict[str, object] = {
         name: getattr(args, name)
         for name in (
             "age",
@@ -281,10 +293,22 @@ def _cmd_profile(repo: Repository, args: argparse.Namespace, today: date) -> int
         changes["leg_days_rule"] = leg_days_rule(args.leg_days)
     if not changes:
         raise UsageError("profile set: give at least one field to change (see --help)")
-    profile = repo.profile().with_changes(**changes)
-    repo.save_profile(profile)
-    print(output.profile_text(profile))
-    return 0
+    if args.max_hr is not None and args.resting_hr is not None and args.resting_hr >= args.max_hr:
+        raise UsageError(
+            f"resting HR must be below max HR, not {args.resting_hr} with max HR {args.max_hr}"
+        )
+    return changes
+
+
+def _check_before_opening(args: argparse.Namespace) -> None:
+    """Refuse what is wrong whatever the database holds before opening it, so a refused
+    command does not even create the database file."""
+    if args.command == "profile" and args.profile_command == "set":
+        _profile_changes(args)
+    elif args.command == "history" and args.start and args.end and args.start > args.end:
+        raise UsageError(
+            f"--from ({args.start.isoformat()}) must not be after --to ({args.end.isoformat()})"
+        )
 
 
 def _cmd_log(repo: Repository, args: argparse.Namespace, today: date) -> int:
@@ -339,8 +363,6 @@ def _cmd_checkin(repo: Repository, args: argparse.Namespace, today: date) -> int
 def _cmd_history(repo: Repository, args: argparse.Namespace, today: date) -> int:
     from legrun.tui import output
 
-    if args.start and args.end and args.start > args.end:
-        raise UsageError("--from must not be after --to")
     sessions = repo.sessions(args.start, args.end)
     if args.json:
         output.print_json([output.session_json(s) for s in sessions])
@@ -422,12 +444,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             from legrun.tui.app import run_app
 
             return run_app(path, today=today, demo=args.demo)
+        _check_before_opening(args)
         with Repository.open(path) as repo:
             return _COMMANDS[args.command](repo, args, today)
     except (UsageError, ValidationError) as exc:
         return _fail(str(exc), 2)
     except StorageError as exc:
         return _fail(str(exc), 1)
+    except sqlite3.Error as exc:
+        # Whatever SQLite refuses at run time (a full disk, a read-only file): one line, exit 1.
+        return _fail(f"the database could not be used: {exc}", 1)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

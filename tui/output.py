@@ -150,8 +150,9 @@ def history_text(sessions: Sequence[AnySession]) -> str:
         )
     widths = [max(len(r[i]) for r in rows) for i in range(8)]
     return "\n".join(
-        "  ".join(col.ljust(widths[i]) for i, col in enumerate(r[:8])) + "  " + r[8] for r in rows
-    ).rstrip()
+        ("  ".join(col.ljust(widths[i]) for i, col in enumerate(r[:8])) + "  " + r[8]).rstrip()
+        for r in rows
+    )
 
 
 # -- plans -----------------------------------------------------------------------------------

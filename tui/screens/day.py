@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
@@ -50,9 +51,9 @@ class DayScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="day-body"):
-            yield Static(id="day-title")
+            yield Static(id="day-title", markup=False)
             yield OptionList(id="day-sessions", compact=True)
-            yield Static(id="day-why")
+            yield Static(id="day-why", markup=False)
             yield Static("Checklist (space ticks)", classes="section-title")
             yield SelectionList[str](id="day-checklist", compact=True)
         yield Footer(compact=True)
@@ -82,7 +83,7 @@ class DayScreen(Screen[None]):
         keep = sessions.highlighted
         sessions.clear_options()
         sessions.add_options(
-            [Option(item_summary(item)) for item in self.day_plan.sessions]
+            [Option(Content(item_summary(item))) for item in self.day_plan.sessions]
             or [Option("nothing here: a to add", disabled=True)]
         )
         if self.day_plan.sessions:
@@ -90,7 +91,10 @@ class DayScreen(Screen[None]):
         checklist = self.query_one("#day-checklist", SelectionList)
         checklist.clear_options()
         checklist.add_options(
-            [Selection(f"{c.when:<6} {c.text}", c.id, c.done) for c in self.day_plan.checklist]
+            [
+                Selection(Content(f"{c.when:<6} {c.text}"), c.id, c.done)
+                for c in self.day_plan.checklist
+            ]
         )
         self._show_why()
 

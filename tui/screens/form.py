@@ -55,14 +55,26 @@ class FormScreen(ModalScreen[T]):
         self.today = today
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="form"):
+        body = VerticalScroll(classes="form")
+        body.can_focus = False  # tab goes from field to field, not to the frame
+        with body:
             yield Static(self.TITLE_TEXT, classes="form-title")
             yield from self.compose_fields()
-            yield Static("", id="form-error", classes="form-error")
+            yield Static("", id="form-error", classes="form-error", markup=False)
             yield Static("enter or ctrl+s save · tab next field · esc cancel", classes="form-keys")
 
     def compose_fields(self) -> Iterable[Any]:
         raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.focus_first_empty()
+
+    def focus_first_empty(self) -> None:
+        """Start where typing is needed: the first empty field, else the first field."""
+        inputs = list(self.query(Input))
+        target = next((i for i in inputs if not i.value), inputs[0] if inputs else None)
+        if target is not None:
+            target.focus()
 
     def field(
         self,

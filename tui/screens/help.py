@@ -31,7 +31,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form help"):
             yield Static("Keys here", classes="form-title")
-            yield Static(id="help-keys")
+            yield Static(id="help-keys", markup=False)
             yield Static("Legend", classes="section-title")
             yield Static(
                 "  ".join(f"{KIND_LETTERS[k]} {label}" for k, label in KIND_LABELS.items())
@@ -46,7 +46,7 @@ class HelpScreen(ModalScreen[None]):
         rows: dict[str, str] = {}
         for key, active in below.active_bindings.items():
             binding = active.binding
-            if not binding.description or binding.system:
+            if not binding.description or binding.system or "copy" in binding.action:
                 continue
             shown = binding.key_display or pretty_key(key)
             action = binding.description

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from textual.binding import Binding
+from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -83,9 +84,10 @@ class LegDayForm(FormScreen[LegDay | None]):
         yield self.field("notes", "Notes", self.notes, placeholder="optional")
 
     def _options(self) -> list[Option]:
-        return [Option(e.describe(), id=str(i)) for i, e in enumerate(self.exercises)]
+        return [Option(Content(e.describe()), id=str(i)) for i, e in enumerate(self.exercises)]
 
     def on_mount(self) -> None:
+        # FormScreen.on_mount runs too (Textual calls handlers along the MRO).
         self._refresh_list()
 
     def _refresh_list(self) -> None:
@@ -103,6 +105,7 @@ class LegDayForm(FormScreen[LegDay | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "f-exercise" and event.value.strip():
             event.stop()
+            event.prevent_default()  # enter here adds the exercise; it does not save the form
             try:
                 exercise = parse_exercise(event.value)
             except ValidationError as exc:
@@ -112,8 +115,6 @@ class LegDayForm(FormScreen[LegDay | None]):
             event.input.value = ""
             self.query_one("#form-error", Static).update("")
             self._refresh_list()
-            return
-        super().on_input_submitted(event)
 
     def action_remove_exercise(self) -> None:
         listing = self.query_one("#exercise-list", OptionList)

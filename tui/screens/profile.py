@@ -108,8 +108,8 @@ class ProfileScreen(Screen[None]):
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
                     yield Input(values[name], placeholder=hint, id=f"p-{name}", compact=True)
-            yield Static("", id="profile-error", classes="form-error")
-            yield Static(id="profile-zones")
+            yield Static("", id="profile-error", classes="form-error", markup=False)
+            yield Static(id="profile-zones", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -54,13 +54,13 @@ class WeekScreen(Screen[None]):
         self.plan: WeekPlan | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="week-title")
+        yield Static(id="week-title", markup=False)
         with Horizontal(id="week-grid"):
             for i in range(7):
                 yield DayColumn(id=f"day-{i}", classes="day-column")
-        yield Static(id="week-detail")
-        yield Static(id="week-totals")
-        yield Static(id="week-warnings")
+        yield Static(id="week-detail", markup=False)
+        yield Static(id="week-totals", markup=False)
+        yield Static(id="week-warnings", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -182,11 +182,11 @@ class WeekScreen(Screen[None]):
         self.app.push_screen(DayScreen(self.selected_date, cursor=self.cursor))
 
     def action_add(self) -> None:
-        from legrun.tui.screens.forms import start_add
+        from legrun.tui.screens.add import start_add
 
         start_add(self.app, self.selected_date)  # type: ignore[arg-type]
 
     def action_checkin(self) -> None:
-        from legrun.tui.screens.forms import start_checkin
+        from legrun.tui.screens.add import start_checkin
 
         start_checkin(self.app, self.app.today)  # type: ignore[arg-type, attr-defined]
