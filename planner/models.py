@@ -47,7 +47,7 @@ def _check_date(name: str, value: object) -> None:
 # Dates as the command line and forms accept them
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
@@ -69,12 +69,16 @@ def parse_date(text: str, today: date) -> date:
         raise ValidationError(f"invalid date {text!r}: no such day in the calendar") from None
 
 
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def parse_weekday(text: str) -> int:
-    """`mon`..`sun` (or the full name) to 0..6."""
-    cleaned = text.strip().lower()[:3]
-    if cleaned not in WEEKDAYS:
-        raise ValidationError(f"invalid day {text!r}: use one of {', '.join(WEEKDAYS)}")
-    return WEEKDAYS.index(cleaned)
+    """`mon`..`sun` (or the full name) to 0..6. Anything else (`monkey`, `m`) is refused."""
+    cleaned = text.strip().lower()
+    for number, (short, full) in enumerate(zip(WEEKDAYS, _WEEKDAY_NAMES, strict=True)):
+        if cleaned in (short, full):
+            return number
+    raise ValidationError(f"invalid day {text!r}: use one of {', '.join(WEEKDAYS)}")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -43,13 +43,30 @@ def _read_header(path: Path) -> bytes:
         raise StorageError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def _check_header(path: Path, header: bytes) -> None:
-    """Refuse anything that is not a legrun database, before SQLite touches it."""
+def _check_header(path: Path, header: bytes, size: int, quiet: bool) -> None:
+    """Refuse anything that is not a legrun database, before SQLite touches it.
+
+    `quiet` says no `-wal` or `-journal` lies beside the file, so no other connection can be
+    part-way through writing it and its size must match what its header says.
+    """
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
         raise StorageError(f"{path} is not a legrun database (not an SQLite file)")
     (application_id,) = struct.unpack(">I", header[68:72])
     if application_id != APPLICATION_ID:
         raise StorageError(f"{path} is not a legrun database (it belongs to another program)")
+    (page_size,) = struct.unpack(">H", header[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    truncated = page_size < 512 or size % page_size != 0
+    if quiet and not truncated:
+        # The page count in the header is valid when its change counters agree.
+        (pages,) = struct.unpack(">I", header[28:32])
+        if pages and header[24:28] == header[92:96] and size < pages * page_size:
+            truncated = True
+    if truncated:
+        raise StorageError(
+            f"{path} is truncated or damaged (shorter than its header says); "
+            "restore it from a backup"
+        )
 
 
 @contextlib.contextmanager
@@ -97,18 +114,21 @@ def open_database(
     migrating an existing database a backup is taken with VACUUM INTO.
     """
     path = Path(path).expanduser()
+    sides = [Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")]
+    if path.is_dir():
+        raise StorageError(f"{path} is a folder, not a database file")
+    if path.exists() and not path.is_file():
+        raise StorageError(f"{path} is not a regular file, so it cannot be a legrun database")
     is_new = not path.exists() or path.stat().st_size == 0
     if not is_new:
-        if path.is_dir():
-            raise StorageError(f"{path} is a folder, not a database file")
-        _check_header(path, _read_header(path))
+        quiet = not any(side.exists() for side in (sides[0], sides[2]))
+        _check_header(path, _read_header(path), path.stat().st_size, quiet)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StorageError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
 
-    sides = [Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")]
     existed = {side for side in sides if side.exists()}
     try:
         db = _connect(path)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+
 from legrun.planner.models import (
     MUSCLES,
     AnySession,

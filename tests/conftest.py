@@ -58,7 +58,9 @@ def isolated_env(tmp_path: Path) -> dict[str, str]:
 def cli(db_path: Path, isolated_env: dict[str, str]):
     """Run the installed `legrun-tui --db <tmp db> ARGS...`; returns the CompletedProcess."""
 
-    def run(*args: str, db: Path | None = db_path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str, db: Path | None = db_path, timeout: float = 60
+    ) -> subprocess.CompletedProcess[str]:
         command = legrun_command()
         if db is not None:
             command += ["--db", str(db)]
