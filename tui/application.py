@@ -43,6 +43,8 @@ class LegrunApp(App[int]):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("1", "show_week", "Week", show=False, id="week"),
+        Binding("2", "show_history", "History", show=False, id="history"),
+        Binding("3", "show_trends", "Trends", show=False, id="trends"),
         Binding("4", "show_profile", "Profile", show=False, id="profile"),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="palette"),
@@ -116,26 +118,34 @@ class LegrunApp(App[int]):
     # -- navigation ---------------------------------------------------------------------------
 
     def action_show_week(self) -> None:
-        from legrun.tui.screens.week import WeekScreen
+        self._return_to_week()
 
-        self._return_to(WeekScreen)
+    def action_show_history(self) -> None:
+        from legrun.tui.screens.history import HistoryScreen
+
+        self._show(HistoryScreen)
+
+    def action_show_trends(self) -> None:
+        from legrun.tui.screens.trends import TrendsScreen
+
+        self._show(TrendsScreen)
 
     def action_show_profile(self) -> None:
         from legrun.tui.screens.profile import ProfileScreen
 
-        if isinstance(self.screen, ProfileScreen):
-            return
-        self._return_to_base()
-        self.push_screen(ProfileScreen())
+        self._show(ProfileScreen)
 
-    def _return_to_base(self) -> None:
+    def _show(self, kind: type[Screen]) -> None:
+        """Go to one of the numbered screens, on top of the week (its home)."""
+        if isinstance(self.screen, kind):
+            return
+        self._return_to_week()
+        self.push_screen(kind())
+
+    def _return_to_week(self) -> None:
         from legrun.tui.screens.week import WeekScreen
 
         while len(self.screen_stack) > 2 and not isinstance(self.screen, WeekScreen):
-            self.pop_screen()
-
-    def _return_to(self, kind: type[Screen]) -> None:
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, kind):
             self.pop_screen()
 
     def action_help(self) -> None:

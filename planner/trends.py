@@ -1,0 +1,122 @@
+"""Looking back: weekly totals, fitness and fatigue over time, personal bests.
+
+Pure like the rest of the planner: storage hands in rows it summed with SQL, this module turns
+them into the series and records the trends screen and `legrun-tui stats` show.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from legrun.planner.load import FATIGUE_DAYS, FITNESS_DAYS, LOAD_WINDOW_DAYS
+
+
+@dataclass(frozen=True)
+class WeekTotals:
+    """One week of logged training, summed."""
+
+    week_start: date
+    run_km: float = 0.0
+    run_minutes: int = 0
+    load: int = 0
+    leg_days: int = 0
+    cross_minutes: int = 0
+    leg_load: int = 0
+    run_load: int = 0
+    cross_load: int = 0
+    tonnage_kg: float = 0.0
+
+
+@dataclass(frozen=True)
+class FitnessPoint:
+    day: date
+    fitness: float
+    fatigue: float
+    form: float
+
+
+@dataclass(frozen=True)
+class LiftBest:
+    name: str
+    one_rm_kg: float  # Epley estimate
+    load_kg: float
+    reps: int
+    day: date
+
+
+@dataclass(frozen=True)
+class RunBest:
+    day: date
+    km: float
+    minutes: int
+
+    @property
+    def pace_min_per_km(self) -> float:
+        return self.minutes / self.km
+
+
+@dataclass(frozen=True)
+class PersonalBests:
+    longest_run: RunBest | None
+    fastest_5k_plus: RunBest | None  # best pace over a run of 5 km or more
+    most_weekly_km: tuple[date, float] | None
+    lifts: tuple[LiftBest, ...]
+
+
+def fill_weeks(totals: Iterable[WeekTotals], first: date, weeks: int) -> list[WeekTotals]:
+    """Every week from `first` for `weeks` weeks, oldest first; weeks with nothing are zeros."""
+    by_start = {t.week_start: t for t in totals}
+    return [
+        by_start.get(first + timedelta(weeks=i), WeekTotals(first + timedelta(weeks=i)))
+        for i in range(weeks)
+    ]
+
+
+def fitness_series(daily_loads: Mapping[date, int], start: date, end: date) -> list[FitnessPoint]:
+    """Fitness (42-day), fatigue (7-day) and form for each day from `start` to `end`.
+
+    The sums begin LOAD_WINDOW_DAYS before `start`, as the planner's do, so a day's figures
+    match what the week screen shows for it to within a fraction of a percent.
+    """
+    k_fit = 1 - math.exp(-1 / FITNESS_DAYS)
+    k_fat = 1 - math.exp(-1 / FATIGUE_DAYS)
+    fitness = fatigue = 0.0
+    points: list[FitnessPoint] = []
+    day = start - timedelta(days=LOAD_WINDOW_DAYS)
+    one = timedelta(days=1)
+    while day <= end:
+        load = daily_loads.get(day, 0)
+        fitness += (load - fitness) * k_fit
+        fatigue += (load - fatigue) * k_fat
+        if day >= start:
+            points.append(
+                FitnessPoint(day, round(fitness, 1), round(fatigue, 1), round(fitness - fatigue, 1))
+            )
+        day += one
+    return points
+
+
+def epley_one_rm(load_kg: float, reps: int) -> float:
+    """Estimated one-rep max (Epley): load x (1 + reps / 30); a single is the load itself."""
+    if reps <= 1:
+        return load_kg
+    return load_kg * (1 + reps / 30)
+
+
+def best_lifts(sets: Iterable[tuple[str, int, float, date]]) -> tuple[LiftBest, ...]:
+    """The best estimated 1RM per lift from (name, reps, load_kg, date) rows, best first.
+
+    Sets of more than 12 reps say little about a one-rep max and are left out.
+    """
+    best: dict[str, LiftBest] = {}
+    for name, reps, load, day in sets:
+        if not load or reps > 12:
+            continue
+        estimate = round(epley_one_rm(load, reps), 1)
+        current = best.get(name)
+        if current is None or estimate > current.one_rm_kg:
+            best[name] = LiftBest(name, estimate, load, reps, day)
+    return tuple(sorted(best.values(), key=lambda b: (-b.one_rm_kg, b.name)))

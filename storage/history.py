@@ -1,0 +1,77 @@
+"""Paging through history newest first, filtered, without ever loading all of it.
+
+Keyset paging on (date, id) walks the date index: the thousandth page costs what the first
+does, which a growing OFFSET would not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from legrun.planner.models import AnySession
+from legrun.storage.repository import _SESSION_COLUMNS, Repository
+
+_TYPES = {"leg": "leg", "run": "run", "cross": "cross"}
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    kind: str | None = None  # leg | run | cross
+    start: date | None = None
+    end: date | None = None
+    search: str = ""  # in notes and exercise names
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.kind is not None:
+            clauses.append("s.type = ?")
+            params.append(_TYPES[self.kind])
+        if self.start is not None:
+            clauses.append("s.date >= ?")
+            params.append(self.start.isoformat())
+        if self.end is not None:
+            clauses.append("s.date <= ?")
+            params.append(self.end.isoformat())
+        if self.search.strip():
+            pattern = "%" + _escape_like(self.search.strip().lower()) + "%"
+            clauses.append(
+                "(lower(coalesce(s.notes, '')) LIKE ? ESCAPE '\\' OR EXISTS ("
+                "SELECT 1 FROM exercises e WHERE e.session_id = s.id "
+                "AND lower(e.name) LIKE ? ESCAPE '\\'))"
+            )
+            params += [pattern, pattern]
+        return " AND ".join(clauses) or "1", params
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def session_page(
+    repo: Repository,
+    where: HistoryFilter,
+    after: tuple[date, int] | None = None,
+    limit: int = 100,
+) -> list[AnySession]:
+    """Up to `limit` sessions matching `where`, newest first, older than `after` (date, id)."""
+    clause, params = where.where()
+    if after is not None:
+        clause += " AND (s.date < ? OR (s.date = ? AND s.id < ?))"
+        params += [after[0].isoformat(), after[0].isoformat(), after[1]]
+    rows = repo.db.execute(
+        f"SELECT {_SESSION_COLUMNS} FROM sessions s WHERE {clause} "
+        "ORDER BY s.date DESC, s.id DESC LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    exercises = repo._exercises_for([r[0] for r in rows if r[2] == "leg"])
+    return [repo._session_from_row(r, exercises.get(r[0], ())) for r in rows]
+
+
+def session_count(repo: Repository, where: HistoryFilter) -> int:
+    clause, params = where.where()
+    return int(
+        repo.db.execute(f"SELECT count(*) FROM sessions s WHERE {clause}", params).fetchone()[0]
+    )

@@ -1,0 +1,254 @@
+"""History (key 2): every session newest first, filtered and searched, loaded a page at a time."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from legrun.planner.models import AnySession, LegDay, Run, ValidationError, parse_date
+from legrun.planner.plan import KIND_LETTERS, item_from_session
+from legrun.storage import StorageError
+from legrun.storage.history import HistoryFilter, session_count, session_page
+
+if TYPE_CHECKING:
+    from legrun.tui.application import LegrunApp
+
+PAGE = 100
+KIND_CYCLE = (None, "leg", "run", "cross")
+KIND_NAMES = {None: "all", "leg": "leg days", "run": "runs", "cross": "cross-training"}
+_FORM_KIND = {LegDay: "leg", Run: "run"}
+
+
+def _cells(session: AnySession) -> tuple[object, ...]:
+    item = item_from_session(session)
+    km = pace = ""
+    details = session.notes
+    if isinstance(session, Run):
+        km = f"{session.km:g}"
+        minutes, seconds = divmod(round(session.pace_min_per_km * 60), 60)
+        pace = f"{minutes}:{seconds:02d}"
+    if isinstance(session, LegDay) and session.exercises:
+        details = "; ".join(e.describe() for e in session.exercises)
+        if session.notes:
+            details += f" · {session.notes}"
+    return (
+        session.date.isoformat(),
+        f"{KIND_LETTERS[item.kind]} {item.label}",
+        session.minutes,
+        km,
+        pace,
+        session.rpe if session.rpe is not None else "",
+        session.load,
+        Text(details),  # plain text: notes may hold brackets, never markup
+    )
+
+
+class HistoryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="history.back"),
+        Binding("slash", "search", "Search", key_display="/", id="history.search"),
+        Binding("f", "cycle_kind", "Kind", id="history.kind"),
+        Binding("r", "date_range", "Dates", id="history.range"),
+        Binding("enter", "edit", "Edit", id="history.edit"),
+        Binding("x", "delete", "Delete", id="history.delete"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = HistoryFilter()
+        self.loaded: list[AnySession] = []
+        self.exhausted = False
+        self.total = 0
+
+    @property
+    def legrun(self) -> LegrunApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="history-title", markup=False)
+        table: DataTable[object] = DataTable(
+            id="history-table", cursor_type="row", zebra_stripes=True
+        )
+        yield table
+        yield Input(
+            placeholder="search notes and exercises; enter applies, esc clears",
+            id="history-search",
+            compact=True,
+        )
+        yield Input(
+            placeholder="from..to, e.g. 2026-01-01..2026-03-31 (empty: all)",
+            id="history-range",
+            compact=True,
+        )
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, width in (
+            ("Date", 10),
+            ("Kind", 15),
+            ("Min", 4),
+            ("Km", 5),
+            ("Pace", 5),
+            ("RPE", 3),
+            ("Load", 5),
+            ("Details", None),
+        ):
+            table.add_column(label, width=width)
+        for name in ("#history-search", "#history-range"):
+            self.query_one(name, Input).display = False
+        self.legrun.plan_listeners.append(self.reload)
+        self.reload()
+        table.focus()
+
+    def on_unmount(self) -> None:
+        if self.reload in self.legrun.plan_listeners:
+            self.legrun.plan_listeners.remove(self.reload)
+
+    # -- loading a page at a time -------------------------------------------------------------
+
+    def reload(self) -> None:
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear()
+        self.loaded = []
+        self.exhausted = False
+        self.total = session_count(self.legrun.repository, self.filter)
+        self.load_more()
+        while keep >= len(self.loaded) and not self.exhausted:
+            self.load_more()
+        if self.loaded:
+            table.move_cursor(row=min(keep, len(self.loaded) - 1))
+        self._show_title()
+
+    def load_more(self) -> None:
+        if self.exhausted:
+            return
+        after = (self.loaded[-1].date, self.loaded[-1].id or 0) if self.loaded else None
+        page = session_page(self.legrun.repository, self.filter, after=after, limit=PAGE)
+        self.exhausted = len(page) < PAGE
+        table = self.query_one(DataTable)
+        table.add_rows([_cells(s) for s in page])
+        self.loaded.extend(page)
+
+    def _show_title(self) -> None:
+        f = self.filter
+        parts = [
+            f"History · {self.total:,} session{'s' if self.total != 1 else ''}",
+            KIND_NAMES[f.kind],
+        ]
+        if f.start or f.end:
+            parts.append(f"{f.start or '…'}..{f.end or '…'}")
+        if f.search:
+            parts.append(f"search {f.search!r}")
+        self.query_one("#history-title", Static).update(" · ".join(parts))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        # Fetch the next page before the cursor reaches the end, so scrolling never stalls.
+        if event.cursor_row >= len(self.loaded) - 20:
+            self.load_more()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    def _selected(self) -> AnySession | None:
+        table = self.query_one(DataTable)
+        if not self.loaded or table.cursor_row >= len(self.loaded):
+            return None
+        return self.loaded[table.cursor_row]
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        for name in ("#history-search", "#history-range"):
+            box = self.query_one(name, Input)
+            if box.display:
+                box.display = False
+                self.query_one(DataTable).focus()
+                return
+        self.app.pop_screen()
+
+    def action_cycle_kind(self) -> None:
+        index = KIND_CYCLE.index(self.filter.kind)
+        self.filter = HistoryFilter(
+            KIND_CYCLE[(index + 1) % len(KIND_CYCLE)],
+            self.filter.start,
+            self.filter.end,
+            self.filter.search,
+        )
+        self.reload()
+
+    def action_search(self) -> None:
+        box = self.query_one("#history-search", Input)
+        box.value = self.filter.search
+        box.display = True
+        box.focus()
+
+    def action_date_range(self) -> None:
+        box = self.query_one("#history-range", Input)
+        f = self.filter
+        box.value = f"{f.start or ''}..{f.end or ''}" if f.start or f.end else ""
+        box.display = True
+        box.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        f = self.filter
+        if event.input.id == "history-search":
+            self.filter = HistoryFilter(f.kind, f.start, f.end, event.value.strip())
+        else:
+            try:
+                start, end = self._parse_range(event.value)
+            except ValidationError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.filter = HistoryFilter(f.kind, start, end, f.search)
+        event.input.display = False
+        self.query_one(DataTable).focus()
+        self.reload()
+
+    def _parse_range(self, text: str) -> tuple[date | None, date | None]:
+        text = text.strip()
+        if not text:
+            return None, None
+        if ".." not in text:
+            raise ValidationError("write the range as FROM..TO, e.g. 2026-01-01..2026-03-31")
+        left, right = (part.strip() for part in text.split("..", 1))
+        today = self.legrun.today
+        start = parse_date(left, today) if left else None
+        end = parse_date(right, today) if right else None
+        if start and end and start > end:
+            raise ValidationError("the range's start is after its end")
+        return start, end
+
+    def action_edit(self) -> None:
+        from legrun.tui.screens.add import open_form
+
+        session = self._selected()
+        if session is None:
+            return
+        kind = _FORM_KIND.get(type(session), "cross")
+        open_form(self.legrun, kind, session.date, session=session)
+
+    def action_delete(self) -> None:
+        session = self._selected()
+        if session is None or session.id is None:
+            return
+        repo = self.legrun.repository
+        try:
+            deleted = repo.delete_session(session.id)
+        except StorageError as exc:
+            self.notify(f"Not deleted: {exc}", severity="error")
+            return
+        if deleted is not None:
+            self.legrun.push_undo(
+                f"delete of the {session.date:%d %b} session", lambda: repo.add_session(deleted)
+            )
+        self.legrun.data_changed()
+        self.notify("Deleted (u undoes)", timeout=3)

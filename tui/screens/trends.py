@@ -1,0 +1,268 @@
+"""Trends (key 3): weekly volume, load by kind, fitness and fatigue, leg tonnage, soreness,
+today's muscle recovery and personal bests, as charts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, ProgressBar, Static, TabbedContent, TabPane
+from textual_plotext import PlotextPlot
+
+from legrun.planner.models import MUSCLES
+from legrun.planner.scheduler import week_start_for
+from legrun.planner.trends import PersonalBests, WeekTotals, best_lifts, fill_weeks, fitness_series
+from legrun.storage import trends as queries
+
+if TYPE_CHECKING:
+    from legrun.tui.application import LegrunApp
+
+RANGES = (12, 26, 52)
+TABS = (
+    ("volume", "Volume"),
+    ("load", "Load"),
+    ("fitness", "Fitness"),
+    ("legs", "Legs"),
+    ("soreness", "Soreness"),
+    ("recovery", "Recovery & bests"),
+)
+
+
+def _label(day: date) -> str:
+    return f"{day:%d %b}"
+
+
+def _tick_positions(count: int, every: int) -> list[int]:
+    return list(range(0, count, every)) or [0]
+
+
+def _pace(minutes_per_km: float) -> str:
+    minutes, seconds = divmod(round(minutes_per_km * 60), 60)
+    return f"{minutes}:{seconds:02d}/km"
+
+
+class TrendsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="trends.back"),
+        Binding("w", "cycle_weeks", "Weeks 12/26/52", id="trends.weeks"),
+        Binding("right,l", "tab(1)", "Next chart", show=False, id="trends.next"),
+        Binding("left,h", "tab(-1)", "Previous chart", show=False, id="trends.previous"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.weeks = RANGES[0]
+
+    @property
+    def legrun(self) -> LegrunApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="trends-title", markup=False)
+        with TabbedContent(id="trends-tabs"):
+            for key, title in TABS[:-1]:
+                with TabPane(title, id=f"tab-{key}"):
+                    yield PlotextPlot(id=f"plot-{key}")
+                    yield Static(id=f"note-{key}", classes="chart-note", markup=False)
+            with TabPane(TABS[-1][1], id="tab-recovery"), VerticalScroll():
+                yield Static("Muscle recovery today", classes="section-title")
+                for muscle in MUSCLES:
+                    with Horizontal(classes="gauge"):
+                        yield Label(muscle.capitalize(), classes="gauge-label")
+                        yield ProgressBar(total=100, show_eta=False, id=f"gauge-{muscle}")
+                yield Static("Personal bests", classes="section-title")
+                yield Static(id="bests", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.legrun.plan_listeners.append(self.refresh_charts)
+        self.refresh_charts()
+
+    def on_unmount(self) -> None:
+        if self.refresh_charts in self.legrun.plan_listeners:
+            self.legrun.plan_listeners.remove(self.refresh_charts)
+
+    def action_cycle_weeks(self) -> None:
+        self.weeks = RANGES[(RANGES.index(self.weeks) + 1) % len(RANGES)]
+        self.refresh_charts()
+
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        ids = [f"tab-{key}" for key, _ in TABS]
+        current = ids.index(tabs.active) if tabs.active in ids else 0
+        tabs.active = ids[(current + step) % len(ids)]
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def refresh_charts(self) -> None:
+        repo = self.legrun.repository
+        today = self.legrun.today
+        profile = repo.profile()
+        first = week_start_for(today, profile.week_start) - timedelta(weeks=self.weeks - 1)
+        end = first + timedelta(weeks=self.weeks) - timedelta(days=1)
+        weeks = fill_weeks(
+            queries.weekly_totals(repo.db, first, end, profile.week_start), first, self.weeks
+        )
+        self.query_one("#trends-title", Static).update(
+            f"Trends · last {self.weeks} weeks ({_label(first)} - {_label(end)}) · w changes"
+        )
+        self._volume(weeks)
+        self._load(weeks)
+        self._fitness(first, today)
+        self._legs(weeks)
+        self._soreness(first, today)
+        self._recovery(today)
+
+    def _bars(self, key: str, weeks: list[WeekTotals], values: list[float], title: str) -> None:
+        plot = self.query_one(f"#plot-{key}", PlotextPlot)
+        plt = plot.plt
+        plt.clear_figure()
+        positions = list(range(len(weeks)))
+        plt.bar(positions, values, width=0.6)
+        every = max(1, len(weeks) // 6)
+        ticks = _tick_positions(len(weeks), every)
+        plt.xticks(ticks, [_label(weeks[i].week_start) for i in ticks])
+        plt.title(title)
+        plot.refresh()
+
+    def _volume(self, weeks: list[WeekTotals]) -> None:
+        self._bars("volume", weeks, [w.run_km for w in weeks], "Run km per week")
+        done = [w for w in weeks if w.run_km]
+        average = sum(w.run_km for w in done) / len(done) if done else 0.0
+        last = weeks[-2] if len(weeks) > 1 else weeks[-1]
+        self.query_one("#note-volume", Static).update(
+            f"Last full week {last.run_km:g} km in {last.run_minutes} min · this week so far "
+            f"{weeks[-1].run_km:g} km · average {average:.1f} km over weeks with runs"
+        )
+
+    def _load(self, weeks: list[WeekTotals]) -> None:
+        plot = self.query_one("#plot-load", PlotextPlot)
+        plt = plot.plt
+        plt.clear_figure()
+        positions = list(range(len(weeks)))
+        plt.stacked_bar(
+            positions,
+            [
+                [w.leg_load for w in weeks],
+                [w.run_load for w in weeks],
+                [w.cross_load for w in weeks],
+            ],
+            labels=["legs", "runs", "cross"],
+            width=0.6,
+        )
+        every = max(1, len(weeks) // 6)
+        ticks = _tick_positions(len(weeks), every)
+        plt.xticks(ticks, [_label(weeks[i].week_start) for i in ticks])
+        plt.title("Weekly load (RPE x minutes) by kind")
+        plot.refresh()
+        last = weeks[-2] if len(weeks) > 1 else weeks[-1]
+        self.query_one("#note-load", Static).update(
+            f"Last full week: legs {last.leg_load} · runs {last.run_load} · "
+            f"cross {last.cross_load} · total {last.load}"
+        )
+
+    def _fitness(self, first: date, today: date) -> None:
+        repo = self.legrun.repository
+        from legrun.planner.load import LOAD_WINDOW_DAYS
+
+        loads = queries.daily_loads(repo.db, first - timedelta(days=LOAD_WINDOW_DAYS), today)
+        points = fitness_series(loads, first, today)
+        plot = self.query_one("#plot-fitness", PlotextPlot)
+        plt = plot.plt
+        plt.clear_figure()
+        x = list(range(len(points)))
+        plt.plot(x, [p.fitness for p in points], label="fitness (42 d)", marker="braille")
+        plt.plot(x, [p.fatigue for p in points], label="fatigue (7 d)", marker="braille")
+        plt.plot(x, [p.form for p in points], label="form", marker="braille")
+        every = max(7, (len(points) // 6 // 7) * 7)
+        ticks = _tick_positions(len(points), every)
+        plt.xticks(ticks, [_label(points[i].day) for i in ticks])
+        plt.title("Fitness, fatigue and form")
+        plot.refresh()
+        now = points[-1] if points else None
+        self.query_one("#note-fitness", Static).update(
+            f"Today: fitness {now.fitness:.0f} · fatigue {now.fatigue:.0f} · form {now.form:+.0f}"
+            " (form below about -30 for long: time for an easier week)"
+            if now
+            else "No training logged yet."
+        )
+
+    def _legs(self, weeks: list[WeekTotals]) -> None:
+        self._bars(
+            "legs",
+            weeks,
+            [round(w.tonnage_kg / 1000, 2) for w in weeks],
+            "Leg-day tonnage per week (tonnes: sets x reps x kg)",
+        )
+        last = weeks[-2] if len(weeks) > 1 else weeks[-1]
+        self.query_one("#note-legs", Static).update(
+            f"Last full week: {last.leg_days} leg day(s), {last.tonnage_kg:,.0f} kg lifted"
+        )
+
+    def _soreness(self, first: date, today: date) -> None:
+        repo = self.legrun.repository
+        by_day = queries.soreness_by_day(repo.db, first, today)
+        plot = self.query_one("#plot-soreness", PlotextPlot)
+        plt = plot.plt
+        plt.clear_figure()
+        days = (today - first).days + 1
+        xs = [(d - first).days for d in sorted(by_day)]
+        ys = [by_day[d] for d in sorted(by_day)]
+        if xs:
+            plt.plot(xs, ys, marker="braille")
+        plt.ylim(0, 10)
+        plt.xlim(0, max(1, days - 1))
+        every = max(7, (days // 6 // 7) * 7)
+        ticks = _tick_positions(days, every)
+        plt.xticks(ticks, [_label(first + timedelta(days=i)) for i in ticks])
+        plt.title("Morning soreness (0-10)")
+        plot.refresh()
+        note = self.query_one("#note-soreness", Static)
+        if ys:
+            note.update(
+                f"{len(ys)} check-ins · average {sum(ys) / len(ys):.1f} · "
+                f"7 or more on {sum(1 for y in ys if y >= 7)} mornings"
+            )
+        else:
+            note.update("No check-ins in this range: press c on the week screen each morning.")
+
+    def _recovery(self, today: date) -> None:
+        plan = self.legrun.plan_for(today)
+        for muscle in MUSCLES:
+            self.query_one(f"#gauge-{muscle}", ProgressBar).update(
+                progress=plan.state.recovery.get(muscle, 100)
+            )
+        repo = self.legrun.repository
+        profile = repo.profile()
+        bests = PersonalBests(
+            longest_run=queries.longest_run(repo.db),
+            fastest_5k_plus=queries.fastest_run(repo.db),
+            most_weekly_km=queries.most_weekly_km(repo.db, profile.week_start),
+            lifts=best_lifts(queries.lift_sets(repo.db)),
+        )
+        self.query_one("#bests", Static).update(describe_bests(bests))
+
+
+def describe_bests(bests: PersonalBests) -> str:
+    lines = []
+    if bests.longest_run:
+        r = bests.longest_run
+        lines.append(f"Longest run       {r.km:g} km on {r.day:%d %b %Y}")
+    if bests.fastest_5k_plus:
+        r = bests.fastest_5k_plus
+        lines.append(
+            f"Fastest (5 km+)   {_pace(r.pace_min_per_km)} over {r.km:g} km, {r.day:%d %b %Y}"
+        )
+    if bests.most_weekly_km:
+        day, km = bests.most_weekly_km
+        lines.append(f"Biggest week      {km:g} km, week of {day:%d %b %Y}")
+    for lift in bests.lifts[:6]:
+        lines.append(
+            f"{lift.name[:17]:<17} ~{lift.one_rm_kg:g} kg 1RM (Epley; {lift.reps} x "
+            f"{lift.load_kg:g} kg, {lift.day:%d %b %Y})"
+        )
+    return "\n".join(lines) or "Nothing logged yet."
