@@ -1,0 +1,155 @@
+"""History (key 2): newest first, filter by kind and dates, search, edit, delete with undo,
+and rows loaded a page at a time."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from textual.widgets import DataTable, Input
+
+from legrun.planner.models import CrossTraining, Exercise, LegDay, Run
+from legrun.storage import Repository
+from legrun.tui.application import make_app
+from legrun.tui.screens.history import PAGE, HistoryScreen
+from legrun.tui.screens.run_form import RunForm
+from tests.conftest import TODAY
+
+SIZE = (80, 24)
+
+
+def _fill(repo: Repository) -> None:
+    repo.add_sessions(
+        [
+            LegDay(
+                date=date(2026, 11, 2),
+                minutes=60,
+                rpe=8,
+                exercises=(Exercise("back squat", 5, 5, 100.0),),
+            ),
+            Run(date=date(2026, 11, 4), minutes=40, km=7.0, notes="hilly loop"),
+            CrossTraining(date=date(2026, 11, 5), minutes=30, activity="swim"),
+            LegDay(
+                date=date(2026, 11, 9),
+                minutes=50,
+                rpe=7,
+                exercises=(Exercise("hip thrust", 3, 10, 80.0),),
+                notes="short on time",
+            ),
+            Run(date=date(2026, 11, 11), minutes=30, km=5.0),
+        ]
+    )
+
+
+def _dates(screen: HistoryScreen) -> list[date]:
+    return [s.date for s in screen.loaded]
+
+
+async def test_history_lists_newest_first_and_filters_by_kind(repo: Repository) -> None:
+    _fill(repo)
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert _dates(screen) == sorted(_dates(screen), reverse=True)
+        assert len(screen.loaded) == 5
+        assert screen.query_one(DataTable).row_count == 5
+        await pilot.press("f")  # leg days
+        assert {type(s) for s in screen.loaded} == {LegDay}
+        await pilot.press("f")  # runs
+        assert [s.date for s in screen.loaded] == [date(2026, 11, 11), date(2026, 11, 4)]
+        await pilot.press("f", "f")  # cross, then all again
+        assert len(screen.loaded) == 5
+
+
+async def test_search_finds_notes_and_exercise_names(repo: Repository) -> None:
+    _fill(repo)
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "slash")
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"SQUAT", "enter")
+        assert [s.date for s in screen.loaded] == [date(2026, 11, 2)]
+        await pilot.press(
+            "slash", *"hilly", "enter"
+        )  # the old search is selected: typing replaces it
+        assert [s.date for s in screen.loaded] == [date(2026, 11, 4)]
+        await pilot.press("slash")
+        app.focused.value = ""  # type: ignore[union-attr]
+        await pilot.press("enter")
+        assert len(screen.loaded) == 5
+
+
+async def test_date_range_filter_and_bad_range_changes_nothing(repo: Repository) -> None:
+    _fill(repo)
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "r", *"2026-11-04..2026-11-09", "enter")
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert _dates(screen) == [date(2026, 11, 9), date(2026, 11, 5), date(2026, 11, 4)]
+        await pilot.press("r")
+        app.focused.value = "2026-11-09..2026-11-04"  # type: ignore[union-attr]
+        await pilot.press("enter")
+        assert len(screen.loaded) == 3  # refused: the filter stayed as it was
+
+
+async def test_edit_a_row_and_save(repo: Repository) -> None:
+    _fill(repo)
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "enter")  # the newest: the 5 km run of 11 Nov
+        assert isinstance(app.screen, RunForm)
+        app.screen.query_one("#f-minutes", Input).value = "27"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+    edited = [s for s in repo.sessions() if s.date == date(2026, 11, 11)]
+    assert len(edited) == 1 and edited[0].minutes == 27 and isinstance(edited[0], Run)
+    assert repo.session_count() == 5
+
+
+async def test_delete_and_undo_restore_the_same_session(repo: Repository) -> None:
+    _fill(repo)
+    before = repo.sessions()
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "down", "x")  # the second newest: the 9 Nov leg day
+        await pilot.pause()
+        assert [s.date for s in repo.sessions()] == [
+            date(2026, 11, 2),
+            date(2026, 11, 4),
+            date(2026, 11, 5),
+            date(2026, 11, 11),
+        ]
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert len(screen.loaded) == 4
+        await pilot.press("u")
+        await pilot.pause()
+        assert len(screen.loaded) == 5
+    assert repo.sessions() == before  # same ids, exercises and notes
+
+
+async def test_rows_are_loaded_a_page_at_a_time(repo: Repository) -> None:
+    start = date(2020, 1, 1)
+    repo.add_sessions(
+        [Run(date=start + timedelta(days=i), minutes=30, km=5.0) for i in range(PAGE * 3 + 7)]
+    )
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert len(screen.loaded) == PAGE  # not all 307
+        assert screen.total == PAGE * 3 + 7
+        # Reaching the end of a page fetches the next one, and so on to the oldest.
+        for _ in range(4):
+            await pilot.press("ctrl+end")
+            await pilot.pause()
+        assert len(screen.loaded) == PAGE * 3 + 7
+        assert screen.loaded[-1].date == start
+        assert len({s.id for s in screen.loaded}) == PAGE * 3 + 7

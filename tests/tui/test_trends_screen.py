@@ -1,0 +1,67 @@
+"""Trends (key 3): charts for the chosen range, recovery gauges and personal bests."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import ProgressBar, Static, TabbedContent
+
+from legrun.planner.models import Exercise, LegDay, Run
+from legrun.storage import Repository
+from legrun.tui.application import make_app
+from legrun.tui.screens.trends import TrendsScreen
+from tests.conftest import TODAY
+
+SIZE = (80, 24)
+
+
+async def test_trends_opens_on_volume_and_cycles_ranges_and_charts(repo: Repository) -> None:
+    repo.add_session(Run(date=TODAY - timedelta(days=8), minutes=60, km=10.0))
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TrendsScreen)
+        title = screen.query_one("#trends-title", Static)
+        assert "last 12 weeks" in str(title.render())
+        note = str(screen.query_one("#note-volume", Static).render())
+        assert "Last full week 10 km in 60 min" in note
+        await pilot.press("w")
+        assert screen.weeks == 26 and "last 26 weeks" in str(title.render())
+        await pilot.press("w", "w")
+        assert screen.weeks == 12
+        tabs = screen.query_one(TabbedContent)
+        assert tabs.active == "tab-volume"
+        await pilot.press("l")
+        assert tabs.active == "tab-load"
+        await pilot.press("h", "h")
+        assert tabs.active == "tab-recovery"
+
+
+async def test_recovery_gauges_and_bests_follow_what_was_logged(repo: Repository) -> None:
+    repo.add_session(
+        LegDay(
+            date=TODAY,
+            minutes=60,
+            rpe=9,
+            exercises=(Exercise("back squat", 5, 5, 100.0, ("quads", "glutes")),),
+        )
+    )
+    repo.add_session(Run(date=TODAY - timedelta(days=20), minutes=66, km=12.0))
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        screen = app.screen
+        # A heavy squat day today: quads and glutes at 0 %, hamstrings untouched.
+        assert screen.query_one("#gauge-quads", ProgressBar).progress == 0
+        assert screen.query_one("#gauge-glutes", ProgressBar).progress == 0
+        assert screen.query_one("#gauge-hamstrings", ProgressBar).progress == 100
+        bests = str(screen.query_one("#bests", Static).render())
+        assert "Longest run       12 km" in bests
+        assert "~116.7 kg 1RM" in bests  # Epley: 100 x (1 + 5/30)
+        # Logging from the trends screen's data flow re-draws it in place.
+        repo.add_session(Run(date=TODAY - timedelta(days=3), minutes=80, km=15.0))
+        app.data_changed()
+        assert "Longest run       15 km" in str(screen.query_one("#bests", Static).render())
