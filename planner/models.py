@@ -21,6 +21,8 @@ UNITS = ("km", "mi")
 
 LB_TO_KG = 0.45359237
 
+_Date = date  # for annotations in classes that have a field named `date`
+
 
 class ValidationError(ValueError):
     """A value a user gave is out of range or malformed; the message says what is allowed."""
@@ -66,7 +68,10 @@ def parse_date(text: str, today: date) -> date:
     try:
         return date.fromisoformat(cleaned)
     except ValueError:
-        raise ValidationError(f"invalid date {text!r}: no such day in the calendar") from None
+        raise ValidationError(
+            f"invalid date {text!r}: there is no such day in the calendar; "
+            "give a real date as YYYY-MM-DD"
+        ) from None
 
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -414,7 +419,7 @@ class Pin:
     date: date
     kind: str
     action: str
-    to_date: date | None = None
+    to_date: _Date | None = None  # `date` is the field above inside this class body
     minutes: int | None = None
     km: float | None = None
     id: int | None = None

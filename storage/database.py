@@ -77,7 +77,12 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        raise StorageError(f"the database is busy: {exc}") from None
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StorageError(
+                "the database is busy: another program kept it locked for more than "
+                f"{BUSY_TIMEOUT_MS / 1000:g} s; try again"
+            ) from None
+        raise StorageError(f"the database cannot be written: {exc}") from None
     try:
         yield db
     except BaseException:
@@ -180,6 +185,14 @@ def _migrate(
             # Another process may have migrated while this one waited for the lock.
             if db.execute("PRAGMA user_version").fetchone()[0] >= number:
                 continue
-            migration(db)
+            try:
+                migration(db)
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    raise
+                raise StorageError(
+                    f"could not upgrade {path} to schema {number} ({exc}); "
+                    f"it is left at schema {number - 1}"
+                ) from None
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute(f"PRAGMA user_version = {number}")

@@ -6,7 +6,7 @@ import sqlite_utils
 
 
 def _m1_initial(db: sqlite_utils.Database) -> None:
-    db["profile"].create(
+    db.table("profile").create(
         {
             "id": int,
             "age": int,
@@ -23,7 +23,7 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"age", "runs_per_week", "weekly_km", "long_run_day", "week_start", "units"},
     )
-    db["sessions"].create(
+    db.table("sessions").create(
         {
             "id": int,
             "date": str,
@@ -39,8 +39,8 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"date", "type", "minutes"},
     )
-    db["sessions"].create_index(["date"], index_name="sessions_by_date")
-    db["exercises"].create(
+    db.table("sessions").create_index(["date"], index_name="sessions_by_date")
+    db.table("exercises").create(
         {
             "id": int,
             "session_id": int,
@@ -55,8 +55,10 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
         not_null={"session_id", "position", "name", "sets", "reps"},
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["exercises"].create_index(["session_id", "position"], index_name="exercises_by_session")
-    db["checkins"].create(
+    db.table("exercises").create_index(
+        ["session_id", "position"], index_name="exercises_by_session"
+    )
+    db.table("checkins").create(
         {
             "date": str,
             "soreness": int,
@@ -70,7 +72,7 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
         pk="date",
         not_null={"soreness"},
     )
-    db["pins"].create(
+    db.table("pins").create(
         {
             "id": int,
             "date": str,
@@ -83,13 +85,13 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"date", "kind", "action"},
     )
-    db["pins"].create_index(["date"], index_name="pins_by_date")
-    db["checklist_ticks"].create(
+    db.table("pins").create_index(["date"], index_name="pins_by_date")
+    db.table("checklist_ticks").create(
         {"date": str, "item": str},
         pk=("date", "item"),
         not_null={"date", "item"},
     )
-    db["settings"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db.table("settings").create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
 MIGRATIONS = [_m1_initial]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from legrun.planner.models import CheckIn, CrossTraining, Exercise, LegDay, Profile, Run
 from legrun.storage import Repository
 
 TODAY = date(2026, 11, 24)  # a Tuesday; every test runs on this frozen date
@@ -39,8 +41,16 @@ def repo(db_path: Path) -> Iterator[Repository]:
         repository.close()
 
 
+@pytest.fixture(scope="session")
+def bytecode_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One bytecode cache for every command the tests run. Where the environment forbids
+    writing `__pycache__` beside the sources (PYTHONDONTWRITEBYTECODE), each subprocess would
+    otherwise compile every module again: ~0.3 s more per command."""
+    return tmp_path_factory.mktemp("pycache")
+
+
 @pytest.fixture
-def isolated_env(tmp_path: Path) -> dict[str, str]:
+def isolated_env(tmp_path: Path, bytecode_cache: Path) -> dict[str, str]:
     """An environment whose data dir, config and clock belong to the test."""
     env = dict(os.environ)
     env.update(
@@ -49,8 +59,10 @@ def isolated_env(tmp_path: Path) -> dict[str, str]:
         XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
         HOME=str(tmp_path / "home"),
         NO_COLOR="1",
+        PYTHONPYCACHEPREFIX=str(bytecode_cache),
     )
     env.pop("LEGRUN_DB", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
@@ -73,3 +85,51 @@ def cli(db_path: Path, isolated_env: dict[str, str]):
         )
 
     return run
+
+
+# -- files as they are on disk: to prove that a refused command wrote nothing -----------------
+
+
+def file_state(path: Path) -> tuple[str | None, list[str]]:
+    """The file's SHA-256 (None if it is missing) and every file beside it sharing its name
+    (`x.db`, `x.db-wal`, `x.db-shm`, `x.db-journal`, backups), so a test can compare before
+    and after."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+    siblings = sorted(p.name for p in path.parent.glob(f"{path.name}*"))
+    return digest, siblings
+
+
+@pytest.fixture
+def seeded_db(db_path: Path) -> Path:
+    """A closed legrun database with a leg day, a run, a cross-training session, a check-in and
+    a profile, written through the repository (ids 1, 2, 3 in that order)."""
+    with Repository.open(db_path) as repository:
+        repository.save_profile(Profile(age=40, runs_per_week=4, weekly_km=30.0))
+        repository.add_session(
+            LegDay(
+                date=date(2026, 11, 16),
+                minutes=55,
+                rpe=8,
+                exercises=(Exercise("back squat", 5, 5, 100.0, ("quads", "glutes")),),
+            )
+        )
+        repository.add_session(Run(date=date(2026, 11, 18), minutes=40, km=7.0, kind="easy"))
+        repository.add_session(
+            CrossTraining(date=date(2026, 11, 20), minutes=30, rpe=3, activity="swim")
+        )
+        repository.save_checkin(CheckIn(date=date(2026, 11, 17), soreness=6, quads=7))
+    return db_path
+
+
+def assert_refused(result: subprocess.CompletedProcess[str], code: int, *words: str) -> str:
+    """The command failed with `code` and said so in one line on stderr, starting
+    `legrun-tui: error:`, with no traceback, naming each of `words`. Returns the line."""
+    assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("legrun-tui: error: "), lines[0]
+    for word in words:
+        assert word in lines[0], (word, lines[0])
+    assert result.stdout == ""
+    return lines[0]

@@ -1,0 +1,201 @@
+"""Schema changes: ordered migrations, a backup before migrating, never backwards, and a
+database saved from the first release opens with nothing lost."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from legrun.planner.models import CheckIn, CrossTraining, Exercise, LegDay, Pin, Profile, Run
+from legrun.storage import Repository, StorageError
+from legrun.storage.database import open_database
+from legrun.storage.schema import MIGRATIONS
+
+DATA = Path(__file__).parent / "data"
+
+
+def _user_version(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _tables(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        conn.close()
+
+
+def _recording(name: str, ran: list[str]):
+    def migrate(db: sqlite_utils.Database) -> None:
+        ran.append(name)
+        db[name].create({"id": int}, pk="id")
+
+    return migrate
+
+
+def test_migrations_run_once_each_in_order(db_path: Path) -> None:
+    ran: list[str] = []
+    steps = [_recording(n, ran) for n in ("first", "second", "third")]
+    open_database(db_path, steps).close()
+    assert ran == ["first", "second", "third"]
+    assert _user_version(db_path) == 3
+    open_database(db_path, steps).close()
+    assert ran == ["first", "second", "third"]
+
+
+def test_a_new_migration_backs_up_the_older_database_first(db_path: Path) -> None:
+    ran: list[str] = []
+    old = [_recording("first", ran), _recording("second", ran)]
+    db = open_database(db_path, old)
+    db.execute("INSERT INTO first (id) VALUES (7)")
+    db.conn.commit()
+    db.close()
+
+    open_database(db_path, [*old, _recording("third", ran)]).close()
+
+    assert ran == ["first", "second", "third"]
+    backup = db_path.with_name("legrun.db.schema2.bak")
+    assert backup.is_file()
+    assert _user_version(backup) == 2
+    assert _tables(backup) == {"first", "second"}
+    assert _user_version(db_path) == 3
+    assert _tables(db_path) == {"first", "second", "third"}
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT id FROM first").fetchall() == [(7,)]
+    conn.close()
+
+
+def test_a_failing_migration_changes_nothing_and_says_so(db_path: Path) -> None:
+    ran: list[str] = []
+    first = _recording("first", ran)
+    open_database(db_path, [first]).close()
+
+    def broken(db: sqlite_utils.Database) -> None:
+        db["half_done"].create({"id": int}, pk="id")
+        db.execute("INSERT INTO no_such_table VALUES (1)")
+
+    with pytest.raises(StorageError, match="could not upgrade .* to schema 2"):
+        open_database(db_path, [first, broken])
+    assert _user_version(db_path) == 1
+    assert _tables(db_path) == {"first"}
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [
+        "legrun.db",
+        "legrun.db.schema1.bak",
+    ]
+
+
+def test_a_database_newer_than_the_migrations_is_not_migrated_backwards(db_path: Path) -> None:
+    ran: list[str] = []
+    steps = [_recording(n, ran) for n in ("first", "second")]
+    open_database(db_path, steps).close()
+    with pytest.raises(StorageError, match=r"schema 2; this one knows up to 1"):
+        open_database(db_path, steps[:1])
+    assert _user_version(db_path) == 2
+    assert _tables(db_path) == {"first", "second"}
+
+
+def test_the_real_schema_is_at_the_number_of_migrations(repo: Repository) -> None:
+    assert repo.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert {"profile", "sessions", "exercises", "checkins", "pins", "checklist_ticks"} <= set(
+        repo.db.table_names()
+    )
+
+
+def test_a_database_saved_by_the_first_release_opens_with_nothing_lost(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.executescript((DATA / "legrun-schema1.sql").read_text())
+    conn.close()
+    assert _user_version(db_path) == 1
+
+    with Repository.open(db_path) as repo:
+        assert repo.profile() == Profile(
+            age=42,
+            max_hr=181,
+            resting_hr=52,
+            runs_per_week=4,
+            weekly_km=32.5,
+            long_run_day=5,
+            week_start=6,
+            units="mi",
+            cross=("swim", "walk"),
+            leg_days_rule="FREQ=WEEKLY;BYDAY=MO,TH",
+        )
+        assert repo.sessions() == [
+            LegDay(
+                id=1,
+                date=date(2026, 3, 2),
+                minutes=65,
+                rpe=8,
+                notes="felt strong",
+                exercises=(
+                    Exercise("back squat", 5, 5, 100.0, ("quads", "glutes")),
+                    Exercise("walking lunge", 3, 12, None, ("quads", "glutes")),
+                    Exercise("deadlift", 3, 5, 102.1, ("hamstrings", "glutes")),
+                ),
+            ),
+            Run(
+                id=2, date=date(2026, 3, 3), minutes=42, rpe=3, km=7.4, avg_hr=128, kind="recovery"
+            ),
+            CrossTraining(id=3, date=date(2026, 3, 4), minutes=30, activity="swim"),
+            Run(
+                id=4, date=date(2026, 3, 8), minutes=95, rpe=6, km=16.0, kind="long", notes="hilly"
+            ),
+        ]
+        assert repo.checkins() == [
+            CheckIn(
+                date=date(2026, 3, 3),
+                soreness=6,
+                quads=7,
+                hamstrings=5,
+                glutes=4,
+                calves=2,
+                sleep=3,
+                energy=2,
+            )
+        ]
+        assert repo.pins() == [
+            Pin(
+                id=1,
+                date=date(2026, 3, 10),
+                kind="easy_run",
+                action="move",
+                to_date=date(2026, 3, 11),
+            )
+        ]
+        assert repo.ticks(date(2026, 3, 2), date(2026, 3, 8)) == {(date(2026, 3, 2), "warmup")}
+        assert repo.setting("theme") == "textual-light"
+    assert _user_version(db_path) == len(MIGRATIONS)
+    # A backup is taken exactly when there was something to migrate.
+    assert db_path.with_name("legrun.db.schema1.bak").exists() == (len(MIGRATIONS) > 1)
+
+
+def test_the_first_migration_still_creates_the_released_schema_1(tmp_path: Path) -> None:
+    """Released migrations are never edited: schema 1 made today is the saved one, table by
+    table and index by index."""
+
+    def schema(path: Path) -> list[tuple[str, str]]:
+        conn = sqlite3.connect(path)
+        try:
+            rows = conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+            ).fetchall()
+        finally:
+            conn.close()
+        return [(name, " ".join(sql.split())) for name, sql in rows]
+
+    saved = tmp_path / "saved.db"
+    conn = sqlite3.connect(saved)
+    conn.executescript((DATA / "legrun-schema1.sql").read_text())
+    conn.close()
+    made = tmp_path / "made.db"
+    open_database(made, MIGRATIONS[:1]).close()
+    assert schema(made) == schema(saved)

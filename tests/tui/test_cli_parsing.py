@@ -1,0 +1,114 @@
+"""What the command line (and the forms) read: exercises, dates and weekdays, strictly."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from legrun.planner.models import (
+    Exercise,
+    ValidationError,
+    parse_date,
+    parse_exercise,
+    parse_weekday,
+)
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("back squat 5x5@100kg", Exercise("back squat", 5, 5, 100.0, ("quads", "glutes"))),
+        ("rdl 3x8@60", Exercise("rdl", 3, 8, 60.0, ("hamstrings", "glutes"))),
+        ("walking lunge 3x12", Exercise("walking lunge", 3, 12, None, ("quads", "glutes"))),
+        # 225 lb x 0.45359237 = 102.058 kg
+        ("deadlift 3x5@225lb", Exercise("deadlift", 3, 5, 102.1, ("hamstrings", "glutes"))),
+        (
+            "Romanian Deadlift 4 x 6 @ 80.5 KG",
+            Exercise("romanian deadlift", 4, 6, 80.5, ("hamstrings", "glutes")),
+        ),
+        ("  Leg   Press 3X10@200kgs ", Exercise("leg press", 3, 10, 200.0, ("quads", "glutes"))),
+        ("seated calf raise 3x15@40lbs", Exercise("seated calf raise", 3, 15, 18.1, ("calves",))),
+        ("nordic curl 3x5", Exercise("nordic curl", 3, 5, None, ("hamstrings",))),
+        ("hip thrust 3x10@90", Exercise("hip thrust", 3, 10, 90.0, ("glutes",))),
+        ("leg extension 3x12@35", Exercise("leg extension", 3, 12, 35.0, ("quads",))),
+        ("copenhagen plank 3x30", Exercise("copenhagen plank", 3, 30, None, ())),
+    ],
+)
+def test_an_exercise_is_read_with_its_load_in_kg_and_its_muscles(
+    text: str, expected: Exercise
+) -> None:
+    assert parse_exercise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "5x5@100kg", "squat", "squat 5x", "squat 5x5@", "squat 5x5@100st", "squat 5x5@-10kg"],
+)
+def test_an_exercise_that_cannot_be_read_is_refused_with_an_example(text: str) -> None:
+    with pytest.raises(ValidationError, match="SETSxREPS"):
+        parse_exercise(text)
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [("squat 0x5", "sets"), ("squat 5x0", "reps"), ("squat 5x5@1500kg", "1000 kg")],
+)
+def test_an_exercise_out_of_range_is_refused(text: str, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        parse_exercise(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2026-11-23", date(2026, 11, 23)),
+        ("2028-02-29", date(2028, 2, 29)),
+        (" today ", TODAY),
+        ("Yesterday", date(2026, 11, 23)),
+        ("tomorrow", date(2026, 11, 25)),
+    ],
+)
+def test_a_date_is_iso_or_a_relative_word(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "01/02/2026",
+        "2026/11/23",
+        "23-11-2026",
+        "2026-11-23T08:00",
+        "20261123",
+        "2026-1-5",
+        "next week",
+        "２０２６-１１-２３",  # full-width digits look like a date but are not ISO
+        "",
+    ],
+)
+def test_an_ambiguous_or_malformed_date_is_refused(text: str) -> None:
+    with pytest.raises(ValidationError, match="YYYY-MM-DD"):
+        parse_date(text, TODAY)
+
+
+@pytest.mark.parametrize("text", ["2026-02-30", "2027-02-29", "2026-13-01", "2026-04-31"])
+def test_a_date_that_is_not_in_the_calendar_is_refused(text: str) -> None:
+    with pytest.raises(ValidationError, match="no such day"):
+        parse_date(text, TODAY)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("mon", 0), ("Tue", 1), ("wednesday", 2), (" THU ", 3), ("Friday", 4), ("sat", 5), ("sun", 6)],
+)
+def test_a_weekday_is_its_short_or_full_name(text: str, expected: int) -> None:
+    assert parse_weekday(text) == expected
+
+
+@pytest.mark.parametrize("text", ["monkey", "thumb", "sunset", "m", "th", "", "7"])
+def test_a_word_that_is_not_a_weekday_is_refused(text: str) -> None:
+    with pytest.raises(ValidationError, match="mon, tue, wed, thu, fri, sat, sun"):
+        parse_weekday(text)
