@@ -50,7 +50,7 @@ def weekly_totals(
     return [
         WeekTotals(
             week_start=date.fromisoformat(r[0]),
-            run_km=round(r[1], 1),
+            run_km=round(float(r[1]), 1),
             run_minutes=r[2],
             load=r[3],
             leg_days=r[4],

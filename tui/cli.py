@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -231,6 +232,12 @@ def build_parser(today: date) -> argparse.ArgumentParser:
 
     commands.add_parser("today", help="today's plan and checklist, compact")
 
+    stats = commands.add_parser("stats", help="weekly totals and fitness, oldest week first")
+    stats.add_argument(
+        "--weeks", type=_int_in(1, 1040, "weeks"), default=12, help="weeks back (default 12)"
+    )
+    stats.add_argument("--json", action="store_true")
+
     history = commands.add_parser("history", help="logged sessions, oldest first")
     history.add_argument("--from", dest="start", type=day)
     history.add_argument("--to", dest="end", type=day)
@@ -402,6 +409,18 @@ def _cmd_today(repo: Repository, args: argparse.Namespace, today: date) -> int:
     return 0
 
 
+def _cmd_stats(repo: Repository, args: argparse.Namespace, today: date) -> int:
+    from legrun.tui import output
+    from legrun.tui.planning import load_stats
+
+    stats = load_stats(repo, args.weeks, today)
+    if args.json:
+        output.print_json(output.stats_json(stats))
+    else:
+        print(output.stats_text(stats))
+    return 0
+
+
 _COMMANDS: dict[str, Callable[[Repository, argparse.Namespace, date], int]] = {
     "profile": _cmd_profile,
     "log": _cmd_log,
@@ -410,6 +429,7 @@ _COMMANDS: dict[str, Callable[[Repository, argparse.Namespace, date], int]] = {
     "delete": _cmd_delete,
     "plan": _cmd_plan,
     "today": _cmd_today,
+    "stats": _cmd_stats,
 }
 
 
@@ -438,8 +458,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError:
         return _fail("LEGRUN_TODAY must be an ISO date such as 2026-11-23", 2)
     args = build_parser(today).parse_args(argv)
+    demo_path: Path | None = None
     try:
-        path = _demo_database(today) if args.demo else args.db
+        if args.demo:
+            demo_path = _demo_database(today)
+        path = demo_path if demo_path is not None else args.db
         if args.command is None:
             from legrun.tui.app import run_app
 
@@ -460,6 +483,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A pager or `head` closed the pipe: not an error worth a traceback.
         sys.stderr.close()
         return 0
+    finally:
+        if demo_path is not None:
+            # The demo's database is thrown away with its folder.
+            shutil.rmtree(demo_path.parent, ignore_errors=True)
 
 
 if __name__ == "__main__":

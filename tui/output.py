@@ -11,6 +11,7 @@ from typing import Any
 from legrun.planner.models import WEEKDAYS, AnySession, LegDay, Profile, Run
 from legrun.planner.plan import KIND_LABELS, KIND_LETTERS, PlanItem, WeekPlan, item_from_session
 from legrun.planner.recurrence import describe_rule
+from legrun.planner.trends import FitnessPoint, WeekTotals
 from legrun.planner.zones import HR_BANDS, run_hr_range
 
 
@@ -248,4 +249,41 @@ def today_text(plan: WeekPlan, today: date) -> str:
             lines.append(f"  why: {item.why[0].text}")
     for check in day.checklist:
         lines.append(f"  [{'x' if check.done else ' '}] {check.when}: {check.text}")
+    return "\n".join(lines)
+
+
+# -- stats -----------------------------------------------------------------------------------
+
+
+def stats_json(stats: tuple[list[WeekTotals], FitnessPoint]) -> dict[str, Any]:
+    weeks, now = stats
+    return {
+        "weeks": [
+            {
+                "week_start": w.week_start.isoformat(),
+                "run_km": w.run_km,
+                "run_minutes": w.run_minutes,
+                "load": w.load,
+                "leg_days": w.leg_days,
+                "cross_minutes": w.cross_minutes,
+            }
+            for w in weeks
+        ],
+        "fitness": now.fitness,
+        "fatigue": now.fatigue,
+        "form": now.form,
+    }
+
+
+def stats_text(stats: tuple[list[WeekTotals], FitnessPoint]) -> str:
+    weeks, now = stats
+    lines = ["week of      run km  run min  load  leg days  cross min"]
+    for w in weeks:
+        lines.append(
+            f"{w.week_start.isoformat()}  {w.run_km:6.1f}  {w.run_minutes:7d}  {w.load:4d}"
+            f"  {w.leg_days:8d}  {w.cross_minutes:9d}"
+        )
+    lines.append(
+        f"today: fitness {now.fitness:.1f}, fatigue {now.fatigue:.1f}, form {now.form:+.1f}"
+    )
     return "\n".join(lines)

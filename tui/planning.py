@@ -7,7 +7,9 @@ from datetime import date, timedelta
 from legrun.planner.load import LOAD_WINDOW_DAYS
 from legrun.planner.plan import WeekPlan
 from legrun.planner.scheduler import plan_week, week_start_for
+from legrun.planner.trends import FitnessPoint, WeekTotals, fill_weeks, fitness_series
 from legrun.storage import Repository
+from legrun.storage import trends as queries
 
 # The planner looks back at most this far (fitness window plus a margin).
 _LOOKBACK = timedelta(days=LOAD_WINDOW_DAYS + 10)
@@ -23,3 +25,14 @@ def load_week_plan(repo: Repository, day: date, today: date) -> WeekPlan:
     pins = repo.pins(start - timedelta(days=2), end)
     ticks = repo.ticks(start, end)
     return plan_week(profile, history, checkins, pins, start, today, ticks=ticks)
+
+
+def load_stats(repo: Repository, weeks: int, today: date) -> tuple[list[WeekTotals], FitnessPoint]:
+    """The last `weeks` weeks (this one included), oldest first, and today's fitness."""
+    week_start = repo.profile().week_start
+    first = week_start_for(today, week_start) - timedelta(weeks=weeks - 1)
+    end = first + timedelta(weeks=weeks) - timedelta(days=1)
+    totals = fill_weeks(queries.weekly_totals(repo.db, first, end, week_start), first, weeks)
+    loads = queries.daily_loads(repo.db, today - timedelta(days=LOAD_WINDOW_DAYS), today)
+    (now,) = fitness_series(loads, today, today)
+    return totals, now
