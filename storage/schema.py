@@ -94,12 +94,14 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db.table("settings").create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
-def _m2_weekly_totals_index(db: sqlite_utils.Database) -> None:
+def _m2_trends_indexes(db: sqlite_utils.Database) -> None:
     # Trends and `stats` sum sessions by week over a date range. With every column those sums
     # read in the index, SQLite answers them from the index alone, without table look-ups; the
     # plain date index it replaces is a prefix of it.
     db.execute("CREATE INDEX sessions_by_date_covering ON sessions (date, type, minutes, rpe, km)")
     db.execute("DROP INDEX sessions_by_date")
+    # Personal bests: the heaviest load per lift and rep count, read from the index alone.
+    db.execute("CREATE INDEX exercises_by_lift ON exercises (name, reps, load_kg)")
 
 
-MIGRATIONS = [_m1_initial, _m2_weekly_totals_index]
+MIGRATIONS = [_m1_initial, _m2_trends_indexes]

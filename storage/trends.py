@@ -141,23 +141,33 @@ def fastest_run(db: sqlite_utils.Database, min_km: float = 5.0) -> RunBest | Non
 
 
 def most_weekly_km(db: sqlite_utils.Database, week_start: int) -> tuple[date, float] | None:
-    week = _week_start_sql("date", week_start)
-    row = db.execute(
-        f"SELECT {week} AS week, sum(km) AS total FROM sessions WHERE type = 'run' "
-        "GROUP BY week ORDER BY total DESC, week LIMIT 1"
-    ).fetchone()
-    return (date.fromisoformat(row[0]), round(row[1], 1)) if row else None
+    rows = db.execute(
+        "SELECT date, sum(km) FROM sessions WHERE type = 'run' GROUP BY date"
+    ).fetchall()
+    weeks: dict[date, float] = {}
+    for day, km in rows:
+        week = week_start_for(date.fromisoformat(day), week_start)
+        weeks[week] = weeks.get(week, 0.0) + km
+    if not weeks:
+        return None
+    best = max(sorted(weeks), key=lambda w: weeks[w])
+    return best, round(weeks[best], 1)
 
 
 def lift_sets(db: sqlite_utils.Database) -> list[tuple[str, int, float, date]]:
-    """For each lift and rep count, the heaviest load and a day it was lifted."""
-    # SQLite takes a bare column (s.date) from the row that holds the max().
-    rows = db.execute(
-        """
-        SELECT e.name, e.reps, max(e.load_kg), s.date
-        FROM exercises e JOIN sessions s ON s.id = e.session_id
-        WHERE e.load_kg IS NOT NULL
-        GROUP BY e.name, e.reps
-        """
+    """For each lift and rep count, the heaviest load and the first day it was lifted."""
+    # The (name, reps, load_kg) index answers the max() per group; only the winners are
+    # then looked up for their date.
+    bests = db.execute(
+        "SELECT name, reps, max(load_kg) FROM exercises WHERE load_kg IS NOT NULL "
+        "GROUP BY name, reps"
     ).fetchall()
-    return [(name, reps, load, date.fromisoformat(day)) for name, reps, load, day in rows]
+    found = []
+    for name, reps, load in bests:
+        (day,) = db.execute(
+            "SELECT min(s.date) FROM exercises e JOIN sessions s ON s.id = e.session_id "
+            "WHERE e.name = ? AND e.reps = ? AND e.load_kg = ?",
+            [name, reps, load],
+        ).fetchone()
+        found.append((name, reps, load, date.fromisoformat(day)))
+    return found

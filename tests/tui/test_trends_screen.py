@@ -51,7 +51,7 @@ async def test_recovery_gauges_and_bests_follow_what_was_logged(repo: Repository
     repo.add_session(Run(date=TODAY - timedelta(days=20), minutes=66, km=12.0))
     app = make_app(repo, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3")
+        await pilot.press("3", "h")  # the last tab: recovery and bests
         await pilot.pause()
         screen = app.screen
         # A heavy squat day today: quads and glutes at 0 %, hamstrings untouched.

@@ -56,6 +56,7 @@ class TrendsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.weeks = RANGES[0]
+        self.bests_stale = True
 
     @property
     def legrun(self) -> LegrunApp:
@@ -115,7 +116,14 @@ class TrendsScreen(Screen[None]):
         self._fitness(first, today)
         self._legs(weeks)
         self._soreness(first, today)
-        self._recovery(today)
+        # Personal bests read all of history: work them out only when their tab is shown.
+        self.bests_stale = True
+        if self.query_one(TabbedContent).active == "tab-recovery":
+            self._recovery(today)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "tab-recovery" and self.bests_stale:
+            self._recovery(self.legrun.today)
 
     def _bars(self, key: str, weeks: list[WeekTotals], values: list[float], title: str) -> None:
         plot = self.query_one(f"#plot-{key}", PlotextPlot)
@@ -245,6 +253,7 @@ class TrendsScreen(Screen[None]):
             lifts=best_lifts(queries.lift_sets(repo.db)),
         )
         self.query_one("#bests", Static).update(describe_bests(bests))
+        self.bests_stale = False
 
 
 def describe_bests(bests: PersonalBests) -> str:
