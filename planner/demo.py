@@ -65,7 +65,7 @@ def demo_history(today: date, weeks: int = 8, seed: int = 7) -> tuple[Profile, l
         start = monday + timedelta(weeks=week)
         progress = 0.9 + 0.1 * week / weeks
         km = 18.0 + 1.2 * week
-        plan = [
+        plan: list[tuple[int, str, int | str]] = [
             (0, "leg", 0),
             (1, "run", "recovery"),
             (2, "run", "easy"),

@@ -68,16 +68,24 @@ def fitness_fatigue(history: TrainingHistory, as_of: date) -> tuple[float, float
     """Fitness (42-day), fatigue (7-day) and form (fitness - fatigue) at the end of `as_of`."""
     start = as_of - timedelta(days=LOAD_WINDOW_DAYS)
     loads = history.daily_loads(start, as_of)
+    # Each day: x += (load - x) * k, with k = 1 - e^(-1/tau). A day without load only
+    # multiplies x by e^(-1/tau), so the days between loads are skipped in one step.
     fitness = fatigue = 0.0
     k_fit = 1 - math.exp(-1 / FITNESS_DAYS)
     k_fat = 1 - math.exp(-1 / FATIGUE_DAYS)
-    day = start
-    one = timedelta(days=1)
-    while day <= as_of:
-        load = loads.get(day, 0)
+    previous = start - timedelta(days=1)
+    for day in sorted(loads):
+        gap = (day - previous).days - 1
+        if gap:
+            fitness *= math.exp(-gap / FITNESS_DAYS)
+            fatigue *= math.exp(-gap / FATIGUE_DAYS)
+        load = loads[day]
         fitness += (load - fitness) * k_fit
         fatigue += (load - fatigue) * k_fat
-        day += one
+        previous = day
+    gap = (as_of - previous).days
+    fitness *= math.exp(-gap / FITNESS_DAYS)
+    fatigue *= math.exp(-gap / FATIGUE_DAYS)
     return round(fitness, 1), round(fatigue, 1), round(fitness - fatigue, 1)
 
 

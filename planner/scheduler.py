@@ -1,14 +1,16 @@
 """`plan_week`: lays out a week of runs around leg days, soreness and the runner's targets.
 
 The order of the work is the order of priority: what the user did and decided (logged sessions,
-pins, leg days) is fixed first; then the safety rules decide which days may carry which runs;
-then the long run, the quality run, a rest day and the easy runs are placed; then the morning
+pins, leg days) is fixed first, and one day of the week is kept free for rest; then the safety
+rules (leg days, soreness check-ins, spacing) decide which days may carry which runs; then the
+long run, the quality run, the rest day and the easy runs are placed; then the morning
 check-ins adjust what is left. Safety wins over targets, and whatever a rule cost the runner is
 said in `warnings`. Every placed item carries the rules that put it there, in plain words.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -70,6 +72,22 @@ PLANNED_RPE = {
 _KM_WEIGHT = {"long_run": 1.6, "quality_run": 1.0, "easy_run": 1.0}
 
 
+def _split_km(km: float, wanted: Sequence[str]) -> dict[str, float]:
+    """Each kind's share of `km` over the runs `wanted` (long runs weigh more), none below
+    MIN_RUN_KM while the runs fit; the shares of `wanted` add up to at most `km`."""
+    fixed: set[str] = set()
+    while True:
+        free = [k for k in wanted if k not in fixed]
+        rest = km - MIN_RUN_KM * (len(wanted) - len(free))
+        total = sum(_KM_WEIGHT[k] for k in free) or 1.0
+        share = {k: rest * w / total for k, w in _KM_WEIGHT.items() if k not in fixed}
+        short = {k for k in free if share[k] < MIN_RUN_KM}
+        if not short or rest < MIN_RUN_KM * len(free):
+            share.update(dict.fromkeys(fixed, MIN_RUN_KM))
+            return share
+        fixed |= short
+
+
 def week_start_for(day: date, week_start: int) -> date:
     """The first day (Monday, or Sunday when `week_start` is 6) of the week containing `day`."""
     if week_start == 6:
@@ -87,6 +105,7 @@ class _LegDayInfo:
     heaviness: str
     rpe: int | None
     planned: bool
+    recurring: bool = False  # from the profile's rule (not logged, not pinned)
 
 
 @dataclass
@@ -113,6 +132,15 @@ class _Day:
     @property
     def has_hard_run(self) -> bool:
         return any(i.kind in ("long_run", "quality_run") for i in self.runs)
+
+    @property
+    def soreness(self) -> int:
+        return self.checkin.overall if self.checkin is not None else 0
+
+
+def _floor_km(km: float) -> float:
+    """Kilometres rounded down to 0.1, so that rounding never breaks a cap."""
+    return math.floor(km * 10 + 1e-6) / 10
 
 
 class _WeekPlanner:
@@ -148,6 +176,8 @@ class _WeekPlanner:
         )
         # Leg days just before the week still shape its first days (R-AFTER-LEG, R-48H).
         self.leg_days: dict[date, _LegDayInfo] = {}
+        self.week_km = 0.0  # R-SPIKE: the week's allowed run volume, once known
+        self._caps: dict[date, tuple[float, float]] = {}
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -163,6 +193,18 @@ class _WeekPlanner:
     def leg_before(self, day: date, days_back: int) -> _LegDayInfo | None:
         return self.leg_days.get(day - timedelta(days=days_back))
 
+    def rest_secured(self) -> bool:
+        """R-REST: a day is already kept free (reserved, or a past day with nothing logged)."""
+        return any(d.reserved_rest or not d.plannable and not d.has_training for d in self.days)
+
+    def free_days(self) -> list[int]:
+        """Days the planner could still keep as the week's full rest day."""
+        return [
+            i
+            for i, d in enumerate(self.days)
+            if d.plannable and not d.has_training and not d.reserved_rest
+        ]
+
     def run_allowed(self, i: int, kind: str) -> tuple[bool, Why | None]:
         """Whether the planner may put a run of `kind` on day i, and the rule that says no."""
         day = self.days[i]
@@ -172,7 +214,10 @@ class _WeekPlanner:
             return False, None
         if day.leg is not None:
             return False, Why("R-SAME-DAY", f"{_name(day.date)} is a leg day")
-        before = self.leg_before(day.date, 1)
+        if day.soreness >= SORE_REST:
+            return False, Why(
+                "R-SORENESS", f"{_name(day.date)} has a soreness check-in of {day.soreness}/10"
+            )
         if kind in ("long_run", "quality_run"):
             for back in (1, 2):
                 leg = self.leg_before(day.date, back)
@@ -181,25 +226,49 @@ class _WeekPlanner:
                         "R-48H",
                         f"{_name(day.date)} is within 48 h of {_name(leg.date)}'s heavy leg day",
                     )
+            before = self.leg_before(day.date, 1)
             if before is not None and before.heaviness in ("heavy", "moderate"):
                 return False, Why(
                     "R-AFTER-LEG", f"{_name(day.date)} follows a {before.heaviness} leg day"
+                )
+            if day.soreness >= SORE_CROSS:
+                return False, Why(
+                    "R-SORENESS",
+                    f"{_name(day.date)} has a soreness check-in of {day.soreness}/10",
                 )
             for neighbour in (day.date - timedelta(days=1), day.date + timedelta(days=1)):
                 if self.is_hard_run_day(neighbour):
                     return False, Why(
                         "R-HARD-EASY", f"{_name(day.date)} is next to another hard run"
                     )
+        if not self.rest_secured() and self.free_days() == [i]:
+            return False, Why("R-REST", f"{_name(day.date)} is the last day left for full rest")
         return True, None
 
     def is_hard_run_day(self, day: date) -> bool:
         i = self.index(day)
         if i is not None:
             return self.days[i].has_hard_run
-        return any(
+        if any(
             isinstance(s, Run) and s.kind in ("long", "tempo", "intervals")
             for s in self.history.between(day, day)
+        ):
+            return True
+        # The neighbouring week is planned on its own: a day of it still ahead that is the
+        # long-run day is taken to carry the long run, so that two weeks' plans side by side
+        # never put hard runs back to back.
+        return (
+            day >= self.today
+            and day.weekday() == self.profile.long_run_day
+            and not self.is_leg_day(day)
         )
+
+    def is_leg_day(self, day: date) -> bool:
+        if day in self.leg_days:
+            return True
+        if any(isinstance(s, LegDay) for s in self.history.between(day, day)):
+            return True
+        return bool(leg_days_between(self.profile.leg_days_rule, day, day))
 
     def recovery_limit(self, day: date) -> _LegDayInfo | None:
         before = self.leg_before(day, 1)
@@ -209,9 +278,14 @@ class _WeekPlanner:
 
     def run_cap_km(self, day: date) -> tuple[float, float]:
         """R-SPIKE: the longest a run on `day` may be, and the 30-day longest it rests on."""
-        longest = longest_run_km(self.history, day - timedelta(days=30), day - timedelta(days=1))
-        reference = longest if longest > 0 else NEW_RUNNER_LONGEST_KM
-        return round(reference * SPIKE_FACTOR, 1), longest
+        found = self._caps.get(day)
+        if found is None:
+            longest = longest_run_km(
+                self.history, day - timedelta(days=30), day - timedelta(days=1)
+            )
+            reference = longest if longest > 0 else NEW_RUNNER_LONGEST_KM
+            found = self._caps[day] = (_floor_km(reference * SPIKE_FACTOR), longest)
+        return found
 
     def hr(self, kind: str) -> tuple[int, int]:
         return run_hr_range(kind, self.max_hr)
@@ -221,9 +295,12 @@ class _WeekPlanner:
     def place_logged(self) -> None:
         for session in self.history.between(self.week_start - timedelta(days=2), self.week_end):
             if isinstance(session, LegDay):
-                self.leg_days[session.date] = _LegDayInfo(
-                    session.date, heaviness(session.rpe), session.rpe, planned=False
-                )
+                known = self.leg_days.get(session.date)
+                # Two leg days logged on one date: the harder one decides (the safe side).
+                if known is None or (session.rpe or 10) > (known.rpe or 10):
+                    self.leg_days[session.date] = _LegDayInfo(
+                        session.date, heaviness(session.rpe), session.rpe, planned=False
+                    )
             i = self.index(session.date)
             if i is None:
                 continue
@@ -233,6 +310,7 @@ class _WeekPlanner:
 
     def place_leg_days(self) -> None:
         removed = {(p.date, p.kind) for p in self.pins if p.action in ("remove", "move")}
+        skipped = {p.date for p in self.pins if p.kind == "leg_day" and p.action == "skip"}
         window_start = self.week_start - timedelta(days=2)
         rule_days = leg_days_between(self.profile.leg_days_rule, window_start, self.week_end)
         pinned = [
@@ -241,10 +319,30 @@ class _WeekPlanner:
             if p.kind == "leg_day" and p.action in ("add", "move")
         ]
         for day in rule_days:
-            if day < self.today or day in self.leg_days or (day, "leg_day") in removed:
+            if day in self.leg_days or (day, "leg_day") in removed:
                 continue
-            self.leg_days[day] = _LegDayInfo(day, "heavy", None, planned=True)
             i = self.index(day)
+            if day in skipped:
+                if i is not None:
+                    self.days[i].items.append(
+                        PlanItem(
+                            date=day,
+                            kind="leg_day",
+                            status="skipped",
+                            minutes=LEG_DAY_MINUTES,
+                            rpe=PLANNED_RPE["leg_day"],
+                            pinned=True,
+                            why=(Why("R-SAME-DAY", "You marked this recurring leg day skipped."),),
+                        )
+                    )
+                continue
+            if day < self.today:
+                if (self.today - day).days <= 2:
+                    # Not logged (yet): whether it happened is not known, so for the next two
+                    # days it counts as the heavy session it was planned to be.
+                    self.leg_days[day] = _LegDayInfo(day, "heavy", None, planned=True)
+                continue
+            self.leg_days[day] = _LegDayInfo(day, "heavy", None, planned=True, recurring=True)
             if i is not None:
                 self.days[i].items.append(
                     PlanItem(
@@ -285,17 +383,19 @@ class _WeekPlanner:
                 )
         for info in self.leg_days.values():
             i = self.index(info.date)
-            if i is not None:
+            if i is not None and (info.date >= self.today or not info.planned):
                 self.days[i].leg = info
 
     def place_pins(self) -> None:
         for pin in self.pins:
             if pin.kind == "leg_day":
                 continue
-            if pin.action in ("remove", "move"):
-                i = self.index(pin.date)
-                if i is not None:
-                    self.days[i].blocked.add(pin.kind)
+            source = self.index(pin.date)
+            if source is not None and pin.action in ("remove", "move", "skip"):
+                # The user took this off the day: the planner puts nothing of its kind back
+                # there (for a run: no other run either).
+                blocked = self.days[source].blocked
+                blocked.add("any_run" if pin.kind in RUN_PLAN_KINDS else pin.kind)
             if pin.action == "remove":
                 continue
             target = pin.to_date if pin.action == "move" else pin.date
@@ -320,12 +420,8 @@ class _WeekPlanner:
         hr_low = hr_high = None
         if kind in RUN_PLAN_KINDS:
             if km is None:
-                km = round(
-                    min(
-                        self.profile.weekly_km / self.profile.runs_per_week, self.run_cap_km(day)[0]
-                    ),
-                    1,
-                )
+                usual = self.profile.weekly_km / self.profile.runs_per_week
+                km = _floor_km(min(usual, self.run_cap_km(day)[0]))
             if minutes is None:
                 minutes = max(10, round(km * self.pace))
             hr_low, hr_high = self.hr(kind)
@@ -368,6 +464,29 @@ class _WeekPlanner:
             if yesterday is not None:
                 self.days[i].checkin = yesterday
 
+    def secure_rest_day(self) -> None:
+        """R-REST before targets: when leg days leave no day free, one recurring leg day of the
+        week (not a logged or pinned one) gives way to a full rest day."""
+        if self.rest_secured() or self.free_days():
+            return
+        for day in reversed(self.days):
+            info = day.leg
+            if info is None or not info.recurring or not day.plannable:
+                continue
+            others = [i for i in day.items if i.kind != "leg_day" and i.status != "skipped"]
+            if any(i.kind not in ("rest", "mobility") for i in others):
+                continue
+            day.items = [i for i in day.items if i.kind != "leg_day"]
+            del self.leg_days[info.date]
+            day.leg = None
+            day.reserved_rest = True
+            self.warn(
+                "R-REST",
+                f"Your leg days fill the week: {_name(day.date)}'s recurring leg day is dropped "
+                "this week so that one day stays a full rest day.",
+            )
+            return
+
     # -- 2. volume ----------------------------------------------------------------------------
 
     def weekly_km_allowed(self) -> tuple[float, str]:
@@ -403,14 +522,13 @@ class _WeekPlanner:
             "R-SPIKE",
             f"Planned {cap:.1f} km of your {target:g} km target: {basis}.",
         )
-        return round(cap, 1), basis
+        return _floor_km(cap), basis
 
     # -- 3. placing runs ----------------------------------------------------------------------
 
     def plan_runs(self) -> None:
         all_runs = [i for d in self.days for i in d.items if i.is_run]
-        done_or_pinned = [r for r in all_runs]
-        runs_left = self.profile.runs_per_week - len(done_or_pinned)
+        runs_left = self.profile.runs_per_week - len(all_runs)
         removed_runs = sum(
             1
             for p in self.pins
@@ -421,6 +539,7 @@ class _WeekPlanner:
             self.ensure_rest_day()
             return
         week_km, basis = self.weekly_km_allowed()
+        self.week_km = week_km
         used_km = sum(r.km or 0 for r in all_runs if r.status != "skipped")
         km_left = max(0.0, week_km - used_km)
         has_long = any(r.kind == "long_run" for r in all_runs)
@@ -448,8 +567,7 @@ class _WeekPlanner:
         if not wanted:
             self.ensure_rest_day()
             return
-        total_weight = sum(_KM_WEIGHT[k] for k in wanted) or 1.0
-        share = {k: km_left * _KM_WEIGHT[k] / total_weight for k in _KM_WEIGHT}
+        share = _split_km(km_left, wanted)
 
         if "long_run" in wanted and not self.place_long(share["long_run"], basis):
             wanted.remove("long_run")
@@ -467,33 +585,27 @@ class _WeekPlanner:
             self.fill_with_cross(unplaced)
 
     def pick_long_day(self) -> tuple[int | None, list[Why]]:
-        preferred = self.profile.long_run_day
-        order = sorted(
-            range(7),
-            key=lambda i: (self._weekday_distance(self.days[i].date.weekday(), preferred), i),
-        )
+        # The long-run day of this week; "nearest" counts days within the week, so a long run
+        # that cannot be on Sunday goes to Friday or Saturday, not to the Monday six days back.
+        preferred = (self.profile.long_run_day - self.week_start.weekday()) % 7
+        order = sorted(range(7), key=lambda i: (abs(i - preferred), i))
         refusals: list[Why] = []
         for i in order:
             ok, why = self.run_allowed(i, "long_run")
             if ok:
                 return i, refusals
-            if why is not None and self.days[i].date.weekday() == preferred:
+            if why is not None and i == preferred:
                 refusals.append(why)
         return None, refusals
-
-    @staticmethod
-    def _weekday_distance(a: int, b: int) -> int:
-        gap = abs(a - b)
-        return min(gap, 7 - gap)
 
     def place_long(self, km: float, basis: str) -> bool:
         i, refusals = self.pick_long_day()
         preferred = WEEKDAYS[self.profile.long_run_day].capitalize()
         if i is None:
-            reason = f" ({refusals[0].text})" if refusals else ""
             self.warn(
                 "R-LONG",
-                f"No day this week can take a long run safely{reason}; it becomes an easy run.",
+                "No day this week can take a long run safely "
+                f"({self.refusal_summary('long_run')}); it becomes an easy run.",
             )
             return False
         day = self.days[i]
@@ -505,25 +617,56 @@ class _WeekPlanner:
             why.append(Why("R-LONG", f"Moved from {preferred} to {_name(day.date)}: {reason}."))
             if refusals:
                 why.append(refusals[0])
-        self.add_run(i, "long_run", km, basis, why)
-        return True
+        return self.add_run(i, "long_run", km, basis, why)
+
+    def refusal_summary(self, kind: str) -> str:
+        """Why no day of the week can take a run of `kind`: the days each rule ruled out."""
+        by_rule: dict[str, list[str]] = {}
+        for i, day in enumerate(self.days):
+            _, why = self.run_allowed(i, kind)
+            if why is not None:
+                by_rule.setdefault(why.rule, []).append(_name(day.date))
+            elif not day.plannable:
+                by_rule.setdefault("past", []).append(_name(day.date))
+            elif day.runs:
+                by_rule.setdefault("run", []).append(_name(day.date))
+            elif day.reserved_rest:
+                by_rule.setdefault("R-REST", []).append(_name(day.date))
+            elif day.blocked:
+                by_rule.setdefault("pinned", []).append(_name(day.date))
+        words = {
+            "R-SAME-DAY": "leg day",
+            "R-48H": "within 48 h of a heavy leg day",
+            "R-AFTER-LEG": "the day after a leg day",
+            "R-HARD-EASY": "next to another hard run",
+            "R-SORENESS": "sore",
+            "R-REST": "kept for rest",
+            "past": "past or logged",
+            "run": "already has a run",
+            "pinned": "cleared by you",
+        }
+        return "; ".join(f"{', '.join(days)}: {words[rule]}" for rule, days in by_rule.items())
+
+    def refusal_rule(self, kind: str) -> str:
+        rules = [why.rule for i in range(7) if (why := self.run_allowed(i, kind)[1]) is not None]
+        for rule in ("R-48H", "R-HARD-EASY", "R-AFTER-LEG", "R-SORENESS", "R-REST"):
+            if rule in rules:
+                return rule
+        return rules[0] if rules else "R-48H"
 
     def place_quality(self, km: float, basis: str) -> bool:
         long_days = [d.date for d in self.days if d.has_hard_run]
         candidates = []
-        reason: Why | None = None
         for i in range(7):
-            ok, why = self.run_allowed(i, "quality_run")
+            ok, _ = self.run_allowed(i, "quality_run")
             if ok:
                 gap = min((abs((self.days[i].date - d).days) for d in long_days), default=7)
                 candidates.append((-min(gap, 3), i))
-            elif why is not None and reason is None:
-                reason = why
         if not candidates:
-            text = f" ({reason.text})" if reason else ""
             self.warn(
-                reason.rule if reason else "R-48H",
-                f"No safe day for a quality run this week{text}; it becomes an easy run.",
+                self.refusal_rule("quality_run"),
+                "No safe day for a quality run this week "
+                f"({self.refusal_summary('quality_run')}); it becomes an easy run.",
             )
             return False
         _, i = min(candidates)
@@ -534,49 +677,53 @@ class _WeekPlanner:
             ),
             Why("R-HARD-EASY", "Easy days around it: never two hard runs back to back."),
         ]
-        self.add_run(i, "quality_run", km, basis, why)
-        return True
+        return self.add_run(i, "quality_run", km, basis, why)
 
     def place_easy(self, km: float, basis: str) -> bool:
         candidates = []
         for i in range(7):
             ok, _ = self.run_allowed(i, "easy_run")
-            if not ok:
+            if not ok or self.sized_run(i, "easy_run", km) is None:
                 continue
             day = self.days[i]
             neighbours = sum(
                 1 for j in (i - 1, i + 1) if 0 <= j < 7 and (self.days[j].runs or self.days[j].leg)
             )
             restricted = 1 if self.recovery_limit(day.date) else 0
-            sore = 1 if day.checkin and day.checkin.overall >= SORE_CROSS else 0
+            sore = 1 if day.soreness >= SORE_CROSS else 0
             candidates.append((sore, restricted, neighbours, i))
         if not candidates:
             return False
         *_, i = min(candidates)
-        self.add_run(i, "easy_run", km, basis, [])
-        return True
+        return self.add_run(i, "easy_run", km, basis, [])
 
-    def add_run(self, i: int, kind: str, km: float, basis: str, why: list[Why]) -> None:
+    def planned_km(self) -> float:
+        return sum(r.km or 0 for d in self.days for r in d.runs)
+
+    def sized_run(self, i: int, kind: str, km: float) -> tuple[str, float, list[Why]] | None:
+        """The kind and length a run of `kind` and `km` becomes on day i, with the rules that
+        changed it; None when what is left of it would be too short to be worth a run."""
         day = self.days[i]
         leg = self.recovery_limit(day.date)
         cap, longest = self.run_cap_km(day.date)
-        reasons = list(why)
+        reasons: list[Why] = []
         if leg is not None and kind == "easy_run":
             kind = "recovery_run"
             share = RECOVERY_SHARE[leg.heaviness]
             km = km * share
             low, high = recovery_hr_range(self.max_hr)
             effort = f"RPE {leg.rpe}" if leg.rpe is not None else "planned, effort not yet known"
-            reasons.insert(
-                0,
+            reasons.append(
                 Why(
                     "R-AFTER-LEG",
                     f"Day after a {leg.heaviness} leg day ({effort}): recovery run, "
                     f"{int(share * 100)} % of an easy run's length at {low}-{high} bpm, "
                     f"RPE 4 or less.",
-                ),
+                )
             )
-        km = max(km, MIN_RUN_KM)
+        elif self.week_km > 0:
+            # Never below the shortest run worth lacing up for, within the week's volume.
+            km = max(km, min(MIN_RUN_KM, self.week_km - self.planned_km()))
         if km > cap:
             reasons.append(
                 Why(
@@ -587,7 +734,21 @@ class _WeekPlanner:
                 )
             )
             km = cap
-        km = round(km, 1)
+        if self.week_km > 0:
+            km = min(km, self.week_km - self.planned_km())
+        km = _floor_km(km)
+        if km < MIN_RUN_KM:
+            return None
+        return kind, km, reasons
+
+    def add_run(self, i: int, kind: str, km: float, basis: str, why: list[Why]) -> bool:
+        sized = self.sized_run(i, kind, km)
+        if sized is None:
+            return False
+        kind, km, changes = sized
+        day = self.days[i]
+        reasons = [w for w in changes if w.rule == "R-AFTER-LEG"] + list(why)
+        reasons += [w for w in changes if w.rule != "R-AFTER-LEG"]
         pace = self.pace * (
             0.85 if kind == "quality_run" else 1.08 if kind == "recovery_run" else 1
         )
@@ -609,21 +770,19 @@ class _WeekPlanner:
                 why=tuple(reasons),
             )
         )
+        return True
 
     def ensure_rest_day(self) -> None:
         """R-REST: keep one day of the week free of runs, leg days and cross-training."""
-        if any(not d.has_training for d in self.days if not d.plannable) or any(
-            d.reserved_rest for d in self.days
-        ):
+        if self.rest_secured():
             return
         best: tuple[tuple[int, int, int], int] | None = None
-        for i, day in enumerate(self.days):
-            if not day.plannable or day.has_training:
-                continue
+        for i in self.free_days():
+            day = self.days[i]
             after_long = (
                 1 if i > 0 and any(r.kind == "long_run" for r in self.days[i - 1].runs) else 0
             )
-            sore = 1 if day.checkin and day.checkin.overall >= SORE_REST else 0
+            sore = 1 if day.soreness >= SORE_REST else 0
             restricted = 1 if self.recovery_limit(day.date) is None else 0
             score = (sore, after_long, restricted)
             if best is None or score > best[0]:
@@ -638,7 +797,14 @@ class _WeekPlanner:
         for day in self.days:
             if placed == missing:
                 break
-            if not day.plannable or day.reserved_rest or day.leg is not None or day.has_training:
+            if (
+                not day.plannable
+                or day.reserved_rest
+                or day.leg is not None
+                or day.has_training
+                or "cross_training" in day.blocked
+                or day.soreness >= SORE_REST
+            ):
                 continue
             day.items.append(
                 self.cross_item(
@@ -674,81 +840,77 @@ class _WeekPlanner:
     # -- 4. soreness --------------------------------------------------------------------------
 
     def apply_soreness(self) -> None:
-        """R-SORENESS: a sore morning turns that day's run into cross-training or rest."""
-        for i, day in enumerate(self.days):
+        """R-SORENESS: a sore morning turns that day's run into cross-training or rest.
+
+        The runs were already placed around days of 7-10 (and hard runs around days of 4-6),
+        so what is left here is to say so on the day and to turn an easy run on a 4-6 morning
+        into cross-training."""
+        for day in self.days:
             checkin = day.checkin
             if checkin is None or not day.plannable and day.date != self.today:
                 continue
             level = checkin.overall
             if level < SORE_CROSS:
                 continue
+            when = "this morning" if checkin.date == day.date else f"on {_name(checkin.date)}"
             planned_runs = [
                 it for it in day.items if it.is_run and it.status == "planned" and not it.pinned
             ]
-            when = "this morning" if checkin.date == day.date else f"on {_name(checkin.date)}"
-            for run in planned_runs:
-                day.items.remove(run)
-                if level >= SORE_REST:
+            if level >= SORE_REST:
+                dropped = [
+                    it
+                    for it in day.items
+                    if it.kind == "cross_training" and it.status == "planned" and not it.pinned
+                ]
+                for item in planned_runs + dropped:
+                    day.items.remove(item)
+                if day.leg is None:
                     self.add_mobility(
                         day,
                         Why(
                             "R-SORENESS",
-                            f"Soreness {level}/10 {when}: the {run.label.lower()} becomes rest "
-                            "and mobility.",
+                            f"Soreness {level}/10 {when}: rest and mobility today; the week's "
+                            "runs are planned around it.",
                         ),
                     )
-                    if not self.replace_later(i, run, level):
-                        self.warn(
-                            "R-SORENESS",
-                            f"{_name(day.date)}'s {run.label.lower()} ({run.km:g} km) was dropped: "
-                            f"soreness {level}/10 and no later day could take it.",
-                        )
-                else:
-                    day.items.append(
-                        self.cross_item(
-                            day.date,
-                            run.minutes or 30,
-                            [
-                                Why(
-                                    "R-SORENESS",
-                                    f"Soreness {level}/10 {when}: the "
-                                    f"{run.label.lower()} becomes easy cross-training.",
-                                ),
-                                Why(
-                                    "R-CROSS",
-                                    f"{self.cross_activity().capitalize()} first: it "
-                                    "interferes least with sore legs.",
-                                ),
-                            ],
-                        )
+                for item in planned_runs:
+                    self.warn(
+                        "R-SORENESS",
+                        f"{_name(day.date)}'s {item.label.lower()} ({item.km or 0:g} km) was "
+                        f"dropped: soreness {level}/10.",
                     )
-
-    def replace_later(self, i: int, run: PlanItem, level: int) -> bool:
-        for j in range(i + 1, 7):
-            day = self.days[j]
-            if day.checkin is not None and day.checkin.overall >= SORE_CROSS:
                 continue
-            ok, _ = self.run_allowed(j, run.kind)
-            if ok:
-                self.add_run(
-                    j,
-                    "easy_run" if run.kind != "long_run" else "long_run",
-                    run.km or 3.0,
-                    "moved",
-                    [
-                        Why(
-                            "R-SORENESS",
-                            f"Moved from {_name(self.days[i].date)} "
-                            f"(soreness {level}/10 that morning).",
-                        )
-                    ],
+            for run in planned_runs:
+                day.items.remove(run)
+                day.items.append(
+                    self.cross_item(
+                        day.date,
+                        run.minutes or 30,
+                        [
+                            Why(
+                                "R-SORENESS",
+                                f"Soreness {level}/10 {when}: the "
+                                f"{run.label.lower()} becomes easy cross-training.",
+                            ),
+                            Why(
+                                "R-CROSS",
+                                f"{self.cross_activity().capitalize()} first: it "
+                                "interferes least with sore legs.",
+                            ),
+                        ],
+                    )
                 )
-                return True
-        return False
+                self.warn(
+                    "R-SORENESS",
+                    f"{_name(day.date)}'s {run.label.lower()} ({run.km or 0:g} km) became "
+                    f"cross-training: soreness {level}/10 {when}.",
+                )
 
     def add_mobility(self, day: _Day, why: Why) -> None:
+        if "mobility" in day.blocked:
+            return
         for idx, item in enumerate(day.items):
-            if item.kind == "mobility":
+            if item.kind == "mobility" and item.status != "skipped":
                 if why not in item.why:
                     day.items[idx] = replace(item, why=item.why + (why,))
                 return
@@ -807,17 +969,36 @@ class _WeekPlanner:
                 )
             )
 
-    def check_same_day(self) -> None:
+    def check_pinned(self) -> None:
+        """Runs the user put where a rule would not: kept, with a warning that says why."""
         for day in self.days:
-            if day.leg is None:
-                continue
-            runs = day.runs
-            if runs:
+            runs = [r for r in day.runs if r.status == "planned"]
+            if day.leg is not None and (runs or day.runs and day.leg.planned):
                 self.warn(
                     "R-SAME-DAY",
                     f"{_name(day.date)} has a run and a leg day: keep them at least 6 h apart, "
                     "and run first if you can.",
                 )
+            for run in runs:
+                if run.kind not in ("long_run", "quality_run"):
+                    continue
+                label = run.label.lower()
+                for back in (1, 2):
+                    leg = self.leg_before(day.date, back)
+                    if leg is not None and leg.heaviness == "heavy":
+                        self.warn(
+                            "R-48H",
+                            f"The {label} on {_name(day.date)} comes within 48 h of "
+                            f"{_name(leg.date)}'s heavy leg day: keep it easy or move it.",
+                        )
+                        break
+                later = day.date + timedelta(days=1)
+                if self.is_hard_run_day(later) and self.index(later) is not None:
+                    self.warn(
+                        "R-HARD-EASY",
+                        f"Hard runs on {_name(day.date)} and {_name(later)} back to back: "
+                        "make one of them easy.",
+                    )
 
     def add_rest_items(self) -> None:
         for day in self.days:
@@ -842,11 +1023,12 @@ class _WeekPlanner:
         self.place_leg_days()
         self.place_pins()
         self.attach_checkins()
+        self.secure_rest_day()
         self.plan_runs()
         self.apply_soreness()
         self.add_active_recovery()
         self.add_mobility_after_leg_days()
-        self.check_same_day()
+        self.check_pinned()
         self.add_rest_items()
 
         day_plans = []
