@@ -3,6 +3,10 @@
 Every write goes through `write_transaction`, which begins IMMEDIATE: sqlite-utils' own
 `atomic()` begins a deferred transaction and fails at once with `database is locked` when
 another process writes, while IMMEDIATE waits for the busy timeout (measured, see DESIGN.md).
+
+Everyday reads and writes use the plain `sqlite3` connection; sqlite-utils is loaded only when
+a migration runs (its table-creation API writes the schema). Importing it, and its plugin scan,
+cost ~80 ms of every command's start-up, which a command that only logs a run should not pay.
 """
 
 from __future__ import annotations
@@ -13,8 +17,10 @@ import sqlite3
 import struct
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 APPLICATION_ID = 0x4C475255  # "LGRU"
 BUSY_TIMEOUT_MS = 10_000
@@ -70,10 +76,9 @@ def _check_header(path: Path, header: bytes, size: int, quiet: bool) -> None:
 
 
 @contextlib.contextmanager
-def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One write transaction that takes the write lock up front (BEGIN IMMEDIATE), so that
     concurrent writers wait for each other instead of failing; rolled back on any error."""
-    conn = db.conn
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
@@ -84,7 +89,7 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
             ) from None
         raise StorageError(f"the database cannot be written: {exc}") from None
     try:
-        yield db
+        yield conn
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
@@ -93,12 +98,11 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         conn.execute("COMMIT")
 
 
-def _connect(path: Path) -> sqlite_utils.Database:
+def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-    db = sqlite_utils.Database(conn)
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA foreign_keys = ON")
-    return db
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
 
 
 def _remove_if_new(paths: list[Path], existed: set[Path]) -> None:
@@ -111,7 +115,7 @@ def _remove_if_new(paths: list[Path], existed: set[Path]) -> None:
 def open_database(
     path: Path | str,
     migrations: list[Callable[[sqlite_utils.Database], None]],
-) -> sqlite_utils.Database:
+) -> sqlite3.Connection:
     """Open (creating if need be) the legrun database at `path` and bring its schema up to date.
 
     A file that is not ours is refused with its bytes untouched and no `-wal`/`-shm` beside it.
@@ -163,7 +167,7 @@ def open_database(
 
 
 def _migrate(
-    db: sqlite_utils.Database,
+    db: sqlite3.Connection,
     path: Path,
     migrations: list[Callable[[sqlite_utils.Database], None]],
 ) -> None:
@@ -180,13 +184,16 @@ def _migrate(
         backup = path.with_name(f"{path.name}.schema{version}.bak")
         if not backup.exists():
             db.execute("VACUUM INTO ?", [str(backup)])
+    import sqlite_utils
+
+    schema = sqlite_utils.Database(db, execute_plugins=False, recursive_triggers=False)
     for number, migration in enumerate(migrations[version:], start=version + 1):
         with write_transaction(db):
             # Another process may have migrated while this one waited for the lock.
             if db.execute("PRAGMA user_version").fetchone()[0] >= number:
                 continue
             try:
-                migration(db)
+                migration(schema)
             except sqlite3.OperationalError as exc:
                 if "locked" in str(exc) or "busy" in str(exc):
                     raise

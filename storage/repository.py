@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
-
-import sqlite_utils
 
 from legrun.planner.models import (
     MUSCLES,
@@ -33,7 +32,7 @@ def _iso(day: date | None) -> str | None:
 class Repository:
     """Takes and returns planner dataclasses; every write is one IMMEDIATE transaction."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None = None) -> None:
+    def __init__(self, db: sqlite3.Connection, path: Path | None = None) -> None:
         self.db = db
         self.path = path
 
@@ -138,7 +137,7 @@ class Repository:
         )
         session_id = int(cursor.lastrowid or 0)
         if isinstance(session, LegDay) and session.exercises:
-            self.db.conn.executemany(
+            self.db.executemany(
                 "INSERT INTO exercises (session_id, position, name, sets, reps, load_kg, muscles)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [

@@ -6,9 +6,8 @@ rpe, km), so its cost follows the weeks shown, not the years stored.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
-
-import sqlite_utils
 
 from legrun.planner.models import MUSCLES
 from legrun.planner.scheduler import week_start_for
@@ -25,7 +24,7 @@ def _week_start_sql(column: str, week_start: int) -> str:
 
 
 def weekly_totals(
-    db: sqlite_utils.Database, start: date, end: date, week_start: int
+    db: sqlite3.Connection, start: date, end: date, week_start: int
 ) -> list[WeekTotals]:
     """Per-week totals of logged sessions from `start` to `end` inclusive, oldest first.
 
@@ -87,7 +86,7 @@ _FIELDS = (
 
 
 def weekly_tonnage(
-    db: sqlite_utils.Database, start: date, end: date, week_start: int
+    db: sqlite3.Connection, start: date, end: date, week_start: int
 ) -> dict[date, float]:
     """Leg-day tonnage (sets x reps x kg) per week."""
     rows = db.execute(
@@ -106,7 +105,7 @@ def weekly_tonnage(
     return {week: round(total, 1) for week, total in weeks.items()}
 
 
-def daily_loads(db: sqlite_utils.Database, start: date, end: date) -> dict[date, int]:
+def daily_loads(db: sqlite3.Connection, start: date, end: date) -> dict[date, int]:
     rows = db.execute(
         f"SELECT date, sum({_LOAD}) FROM sessions WHERE date BETWEEN ? AND ? GROUP BY date",
         [start.isoformat(), end.isoformat()],
@@ -114,7 +113,7 @@ def daily_loads(db: sqlite_utils.Database, start: date, end: date) -> dict[date,
     return {date.fromisoformat(d): load for d, load in rows}
 
 
-def soreness_by_day(db: sqlite_utils.Database, start: date, end: date) -> dict[date, int]:
+def soreness_by_day(db: sqlite3.Connection, start: date, end: date) -> dict[date, int]:
     """The overall soreness of each check-in (the worst of overall and every muscle group)."""
     worst = ", ".join(f"coalesce({m}, 0)" for m in MUSCLES)
     rows = db.execute(
@@ -124,14 +123,14 @@ def soreness_by_day(db: sqlite_utils.Database, start: date, end: date) -> dict[d
     return {date.fromisoformat(d): s for d, s in rows}
 
 
-def longest_run(db: sqlite_utils.Database) -> RunBest | None:
+def longest_run(db: sqlite3.Connection) -> RunBest | None:
     row = db.execute(
         "SELECT date, km, minutes FROM sessions WHERE type = 'run' ORDER BY km DESC, date LIMIT 1"
     ).fetchone()
     return RunBest(date.fromisoformat(row[0]), row[1], row[2]) if row else None
 
 
-def fastest_run(db: sqlite_utils.Database, min_km: float = 5.0) -> RunBest | None:
+def fastest_run(db: sqlite3.Connection, min_km: float = 5.0) -> RunBest | None:
     row = db.execute(
         "SELECT date, km, minutes FROM sessions WHERE type = 'run' AND km >= ? "
         "ORDER BY minutes / km, date LIMIT 1",
@@ -140,7 +139,7 @@ def fastest_run(db: sqlite_utils.Database, min_km: float = 5.0) -> RunBest | Non
     return RunBest(date.fromisoformat(row[0]), row[1], row[2]) if row else None
 
 
-def most_weekly_km(db: sqlite_utils.Database, week_start: int) -> tuple[date, float] | None:
+def most_weekly_km(db: sqlite3.Connection, week_start: int) -> tuple[date, float] | None:
     rows = db.execute(
         "SELECT date, sum(km) FROM sessions WHERE type = 'run' GROUP BY date"
     ).fetchall()
@@ -154,7 +153,7 @@ def most_weekly_km(db: sqlite_utils.Database, week_start: int) -> tuple[date, fl
     return best, round(weeks[best], 1)
 
 
-def lift_sets(db: sqlite_utils.Database) -> list[tuple[str, int, float, date]]:
+def lift_sets(db: sqlite3.Connection) -> list[tuple[str, int, float, date]]:
     """For each lift and rep count, the heaviest load and the first day it was lifted."""
     # The (name, reps, load_kg) index answers the max() per group; only the winners are
     # then looked up for their date.

@@ -157,7 +157,7 @@ def build_parser(today: date) -> argparse.ArgumentParser:
         description="A keyboard-driven planner for people who lift and run. "
         "With no command, opens the planner.",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version")
     parser.add_argument(
         "--db", type=Path, help="database file (default: $LEGRUN_DB, else the user data dir)"
     )
@@ -246,6 +246,14 @@ def build_parser(today: date) -> argparse.ArgumentParser:
     delete = commands.add_parser("delete", help="delete a logged session by its id")
     delete.add_argument("id", type=_int_in(1, 2**62, "session id"))
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked for (importlib.metadata costs ~20 ms to import)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        print(f"{PROG} {_version()}")
+        parser.exit(0)
 
 
 def _version() -> str:

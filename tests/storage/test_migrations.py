@@ -57,7 +57,7 @@ def test_a_new_migration_backs_up_the_older_database_first(db_path: Path) -> Non
     old = [_recording("first", ran), _recording("second", ran)]
     db = open_database(db_path, old)
     db.execute("INSERT INTO first (id) VALUES (7)")
-    db.conn.commit()
+    db.commit()
     db.close()
 
     open_database(db_path, [*old, _recording("third", ran)]).close()
@@ -105,9 +105,8 @@ def test_a_database_newer_than_the_migrations_is_not_migrated_backwards(db_path:
 
 def test_the_real_schema_is_at_the_number_of_migrations(repo: Repository) -> None:
     assert repo.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
-    assert {"profile", "sessions", "exercises", "checkins", "pins", "checklist_ticks"} <= set(
-        repo.db.table_names()
-    )
+    tables = {r[0] for r in repo.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"profile", "sessions", "exercises", "checkins", "pins", "checklist_ticks"} <= tables
 
 
 def test_a_database_saved_by_the_first_release_opens_with_nothing_lost(db_path: Path) -> None:
