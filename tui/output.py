@@ -123,6 +123,20 @@ def session_line(session: AnySession) -> str:
     return " ".join(parts)
 
 
+def pace_text(minutes_per_km: float) -> str:
+    """6.25 min/km as `6:15`."""
+    minutes, seconds = divmod(round(minutes_per_km * 60), 60)
+    return f"{minutes}:{seconds:02d}"
+
+
+def session_details(session: AnySession) -> str:
+    """A leg day's exercises (then its notes), or a session's notes."""
+    if isinstance(session, LegDay) and session.exercises:
+        exercises = "; ".join(e.describe() for e in session.exercises)
+        return f"{exercises} · {session.notes}" if session.notes else exercises
+    return session.notes
+
+
 def history_text(sessions: Sequence[AnySession]) -> str:
     if not sessions:
         return "no sessions logged yet (try: legrun-tui log run --date today --km 5 --minutes 30)"
@@ -130,13 +144,10 @@ def history_text(sessions: Sequence[AnySession]) -> str:
     for s in sessions:
         item = item_from_session(s)
         km = pace = ""
-        details = s.notes
+        details = session_details(s)
         if isinstance(s, Run):
             km = f"{s.km:g}"
-            mins, secs = divmod(round(s.pace_min_per_km * 60), 60)
-            pace = f"{mins}:{secs:02d}"
-        if isinstance(s, LegDay):
-            details = "; ".join(e.describe() for e in s.exercises) or s.notes
+            pace = pace_text(s.pace_min_per_km)
         label = item.label if item.kind != "cross_training" else f"{s.activity}"  # type: ignore[union-attr]
         rows.append(
             (

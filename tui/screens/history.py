@@ -15,6 +15,7 @@ from legrun.planner.models import AnySession, LegDay, Run, ValidationError, pars
 from legrun.planner.plan import KIND_LETTERS, item_from_session
 from legrun.storage import StorageError
 from legrun.storage.history import HistoryFilter, session_count, session_page
+from legrun.tui.output import pace_text, session_details
 
 if TYPE_CHECKING:
     from legrun.tui.application import LegrunApp
@@ -27,25 +28,16 @@ _FORM_KIND = {LegDay: "leg", Run: "run"}
 
 def _cells(session: AnySession) -> tuple[object, ...]:
     item = item_from_session(session)
-    km = pace = ""
-    details = session.notes
-    if isinstance(session, Run):
-        km = f"{session.km:g}"
-        minutes, seconds = divmod(round(session.pace_min_per_km * 60), 60)
-        pace = f"{minutes}:{seconds:02d}"
-    if isinstance(session, LegDay) and session.exercises:
-        details = "; ".join(e.describe() for e in session.exercises)
-        if session.notes:
-            details += f" · {session.notes}"
+    is_run = isinstance(session, Run)
     return (
         session.date.isoformat(),
         f"{KIND_LETTERS[item.kind]} {item.label}",
         session.minutes,
-        km,
-        pace,
+        f"{session.km:g}" if is_run else "",  # type: ignore[union-attr]
+        pace_text(session.pace_min_per_km) if is_run else "",  # type: ignore[union-attr]
         session.rpe if session.rpe is not None else "",
         session.load,
-        Text(details),  # plain text: notes may hold brackets, never markup
+        Text(session_details(session)),  # plain text: notes may hold brackets, never markup
     )
 
 

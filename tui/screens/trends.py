@@ -17,6 +17,7 @@ from legrun.planner.models import MUSCLES
 from legrun.planner.scheduler import week_start_for
 from legrun.planner.trends import PersonalBests, WeekTotals, best_lifts, fill_weeks, fitness_series
 from legrun.storage import trends as queries
+from legrun.tui.output import pace_text
 
 if TYPE_CHECKING:
     from legrun.tui.application import LegrunApp
@@ -38,11 +39,6 @@ def _label(day: date) -> str:
 
 def _tick_positions(count: int, every: int) -> list[int]:
     return list(range(0, count, every)) or [0]
-
-
-def _pace(minutes_per_km: float) -> str:
-    minutes, seconds = divmod(round(minutes_per_km * 60), 60)
-    return f"{minutes}:{seconds:02d}/km"
 
 
 class TrendsScreen(Screen[None]):
@@ -264,7 +260,8 @@ def describe_bests(bests: PersonalBests) -> str:
     if bests.fastest_5k_plus:
         r = bests.fastest_5k_plus
         lines.append(
-            f"Fastest (5 km+)   {_pace(r.pace_min_per_km)} over {r.km:g} km, {r.day:%d %b %Y}"
+            f"Fastest (5 km+)   {pace_text(r.pace_min_per_km)}/km over {r.km:g} km, "
+            f"{r.day:%d %b %Y}"
         )
     if bests.most_weekly_km:
         day, km = bests.most_weekly_km
