@@ -442,16 +442,12 @@ _COMMANDS: dict[str, Callable[[Repository, argparse.Namespace, date], int]] = {
 
 
 def _demo_database(today: date) -> Path:
-    from legrun.planner.demo import demo_history
+    from legrun.storage.demo import fill_with_demo
 
     folder = Path(tempfile.mkdtemp(prefix="legrun-demo-"))
     path = folder / "demo.db"
     with Repository.open(path) as repo:
-        profile, sessions, checkins = demo_history(today)
-        repo.save_profile(profile)
-        repo.add_sessions(sessions)
-        for checkin in checkins:
-            repo.save_checkin(checkin)
+        fill_with_demo(repo, today)
     return path
 
 
