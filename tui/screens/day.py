@@ -34,8 +34,11 @@ class DayScreen(Screen[None]):
         Binding("m", "move", "Move", id="day.move"),
         Binding("x", "delete", "Delete", id="day.delete"),
         Binding("a", "add", "Add", show=False, id="day.add"),
-        Binding("left,h", "other_day(-1)", "Previous day", show=False, id="day.left"),
-        Binding("right,l", "other_day(1)", "Next day", show=False, id="day.right"),
+        # Priority: the focused lists would otherwise claim left and right (to scroll sideways).
+        Binding(
+            "left,h", "other_day(-1)", "Previous day", show=False, priority=True, id="day.left"
+        ),
+        Binding("right,l", "other_day(1)", "Next day", show=False, priority=True, id="day.right"),
     ]
 
     def __init__(self, day: date, cursor: int = 0) -> None:
@@ -89,6 +92,7 @@ class DayScreen(Screen[None]):
         if self.day_plan.sessions:
             sessions.highlighted = min(keep or 0, len(self.day_plan.sessions) - 1)
         checklist = self.query_one("#day-checklist", SelectionList)
+        keep_tick = checklist.highlighted
         checklist.clear_options()
         checklist.add_options(
             [
@@ -96,6 +100,9 @@ class DayScreen(Screen[None]):
                 for c in self.day_plan.checklist
             ]
         )
+        if self.day_plan.checklist:
+            # Without a highlighted item, space in the checklist would tick nothing.
+            checklist.highlighted = min(keep_tick or 0, len(self.day_plan.checklist) - 1)
         self._show_why()
 
     def _highlighted_item(self) -> PlanItem | None:
@@ -259,17 +266,21 @@ class DayScreen(Screen[None]):
             self._delete_pin(pin, f"removed {item.label.lower()}")
             return
         if pin is not None and pin.id is not None and pin.action == "move":
-            # A moved item is gone from both days: the move becomes a removal at its origin.
+            # A moved item is gone from both days: the move becomes a removal at its origin and
+            # here (a removal at the origin alone lets the planner put the item back here).
             moved = pin
+            removals: list[int] = []
             try:
                 repo.delete_pin(moved.id)  # type: ignore[arg-type]
-                removal = repo.add_pin(Pin(date=moved.date, kind=moved.kind, action="remove"))
+                for where in (moved.date, self.day):
+                    removals.append(repo.add_pin(Pin(date=where, kind=moved.kind, action="remove")))
             except StorageError as exc:
                 self.notify(f"Not saved: {exc}", severity="error")
                 return
 
             def undo() -> None:
-                repo.delete_pin(removal)
+                for removal in removals:
+                    repo.delete_pin(removal)
                 repo.add_pin(moved)
 
             self.legrun.push_undo(f"removal of {item.label.lower()}", undo)

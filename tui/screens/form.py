@@ -47,6 +47,18 @@ class FormScreen(ModalScreen[T]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
+        # Priority, so that tab moves the focus before the keys typed after it are handed to
+        # a field: over SSH "7.5<tab>45" often arrives in one read, and without this the 45
+        # lands in the km field too.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="form.next"),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous field",
+            show=False,
+            priority=True,
+            id="form.previous",
+        ),
     ]
     TITLE_TEXT = "Form"
 

@@ -79,6 +79,18 @@ class ProfileScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="profile.back"),
         Binding("ctrl+s", "save", "Save", priority=True, id="profile.save"),
+        # Priority: tab moves on before the keys after it reach a field (see FormScreen).
+        Binding(
+            "tab", "app.focus_next", "Next field", show=False, priority=True, id="profile.next"
+        ),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous field",
+            show=False,
+            priority=True,
+            id="profile.previous",
+        ),
     ]
 
     @property
@@ -113,6 +125,8 @@ class ProfileScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        # Start in the first field, ready to type (not on the scrolling frame around them).
+        self.query_one("#p-age", Input).focus()
         self._show_zones()
 
     def _values(self) -> dict[str, str]:

@@ -28,7 +28,7 @@ class RunForm(FormScreen[Run | None]):
         super().__init__(today)
         self.values: dict[str, object] = {
             "date": (session.date if session else day).isoformat(),
-            "km": session.km if session else (km if km is not None else ""),
+            "km": f"{session.km:g}" if session else (f"{km:g}" if km is not None else ""),
             "minutes": session.minutes if session else (minutes or ""),
             "kind": session.kind if session else kind,
             "rpe": (session.rpe if session else rpe) or "",

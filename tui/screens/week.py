@@ -48,7 +48,8 @@ class WeekScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.anchor: date | None = None  # a date inside the week shown
+        # A date inside the week shown (not named `anchor`: that is a Widget method).
+        self.shown_day: date | None = None
         self.selected = 0
         self.cursor = 0
         self.plan: WeekPlan | None = None
@@ -65,7 +66,7 @@ class WeekScreen(Screen[None]):
 
     def on_mount(self) -> None:
         today = self.app.today  # type: ignore[attr-defined]
-        self.anchor = today
+        self.shown_day = today
         self.refresh_plan()
         if self.plan is not None:
             self.selected = (today - self.plan.week_start).days
@@ -81,28 +82,34 @@ class WeekScreen(Screen[None]):
 
     def refresh_plan(self) -> None:
         app = self.app
-        assert self.anchor is not None
-        self.plan = plan = app.plan_for(self.anchor)  # type: ignore[attr-defined]
+        assert self.shown_day is not None
+        self.plan = plan = app.plan_for(self.shown_day)  # type: ignore[attr-defined]
         today = app.today  # type: ignore[attr-defined]
         for i, column in enumerate(self.query(DayColumn)):
             column.today = today
             column.day = plan.days[i]
-        self.query_one("#week-title", Static).update(
-            _week_title(plan, today, app.demo)  # type: ignore[attr-defined]
-        )
+        self._show("#week-title", _week_title(plan, today, app.demo))  # type: ignore[attr-defined]
         t = plan.totals
         state = plan.state
-        self.query_one("#week-totals", Static).update(
+        self._show(
+            "#week-totals",
             f"Runs {t.run_km_done:g}/{t.run_km:g} km · {t.run_minutes_done}/{t.run_minutes} min"
-            f" · load {t.load_done}/{t.load} · form {state.form:+.0f}"
+            f" · load {t.load_done}/{t.load} · form {state.form:+.0f}",
         )
-        warnings = self.query_one("#week-warnings", Static)
         if plan.warnings:
-            warnings.update("\n".join(f"! {w.rule}: {w.text}" for w in plan.warnings))
+            self._show("#week-warnings", "\n".join(f"! {w.rule}: {w.text}" for w in plan.warnings))
         else:
-            warnings.update("No warnings: the week fits your targets and the rules.")
-        warnings.set_class(bool(plan.warnings), "-has-warnings")
+            self._show("#week-warnings", "No warnings: the week fits your targets and the rules.")
+        self.query_one("#week-warnings").set_class(bool(plan.warnings), "-has-warnings")
         self._update_selection()
+
+    def _show(self, selector: str, text: str) -> None:
+        """Put `text` in a pane under the grid, repainting it only if it changed. The panes
+        have fixed heights (legrun.tcss), so no layout pass is needed (a key press then costs
+        a repaint of what changed, not a reflow of the screen)."""
+        pane = self.query_one(selector, Static)
+        if str(pane.content) != text:
+            pane.update(text, layout=False)
 
     def _update_selection(self) -> None:
         if self.plan is None:
@@ -118,16 +125,15 @@ class WeekScreen(Screen[None]):
         """The selected session and why it is there, under the grid."""
         assert self.plan is not None
         day = self.plan.days[self.selected]
-        detail = self.query_one("#week-detail", Static)
         if not day.sessions:
-            detail.update(f"{day.date:%a %d %b}: nothing logged. a adds a session.")
+            self._show("#week-detail", f"{day.date:%a %d %b}: nothing logged. a adds a session.")
             return
         item = day.sessions[self.cursor]
         lines = [f"{day.date:%a %d %b}  {item_summary(item)}"]
         lines += [f"  {w.rule}: {w.text}" for w in item.why]
         if item.status == "done" and not item.why:
             lines.append("  Logged by you. enter opens the day: checklist, edit, delete.")
-        detail.update("\n".join(lines))
+        self._show("#week-detail", "\n".join(lines))
 
     @property
     def selected_date(self) -> date:
@@ -136,17 +142,17 @@ class WeekScreen(Screen[None]):
 
     # -- actions ------------------------------------------------------------------------------
 
-    def _go(self, anchor: date) -> None:
-        self.anchor = anchor
+    def _go(self, day: date) -> None:
+        self.shown_day = day
         self.refresh_plan()
 
     def action_previous_week(self) -> None:
-        assert self.anchor is not None
-        self._go(self.anchor - timedelta(days=7))
+        assert self.shown_day is not None
+        self._go(self.shown_day - timedelta(days=7))
 
     def action_next_week(self) -> None:
-        assert self.anchor is not None
-        self._go(self.anchor + timedelta(days=7))
+        assert self.shown_day is not None
+        self._go(self.shown_day + timedelta(days=7))
 
     def action_this_week(self) -> None:
         today: date = self.app.today  # type: ignore[attr-defined]
@@ -164,9 +170,9 @@ class WeekScreen(Screen[None]):
             self._update_selection()
             return
         # Past the edge: carry on into the neighbouring week.
-        assert self.anchor is not None
+        assert self.shown_day is not None
         self.selected = target % 7
-        self._go(self.anchor + timedelta(days=7 if step > 0 else -7))
+        self._go(self.shown_day + timedelta(days=7 if step > 0 else -7))
 
     def action_move_session(self, step: int) -> None:
         if self.plan is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.content import Content
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -35,11 +36,13 @@ SHORT_LABELS = {
 }
 
 
-def item_lines(item: PlanItem, width: int) -> list[tuple[str, str]]:
-    """The lines (text, style) one session takes in a column `width` cells wide."""
+def item_lines(item: PlanItem, width: int, wide: bool | None = None) -> list[tuple[str, str]]:
+    """The lines (text, style) one session takes in a column `width` cells wide; `wide` picks
+    long labels (by default when the column is at least 16 cells wide)."""
     mark = STATUS_MARKS[item.status]
     letter = KIND_LETTERS[item.kind]
-    wide = width >= 16
+    if wide is None:
+        wide = width >= 16
     label = item.label if wide else SHORT_LABELS[item.kind]
     if item.kind == "cross_training" and item.activity:
         label = item.activity.capitalize() if not wide else f"Cross {item.activity}"
@@ -57,24 +60,75 @@ def item_lines(item: PlanItem, width: int) -> list[tuple[str, str]]:
     if item.status == "done" and item.rpe is not None and item.kind != "mobility":
         detail.append(f"R{item.rpe}")
     if detail:
-        lines.append(("  " + " ".join(detail), ""))
+        lines.append((_indented(" ".join(detail), width), ""))
     if item.hr_low is not None:
-        lines.append((f"  {item.hr_low}-{item.hr_high}" + ("bpm" if wide else ""), "$text-muted"))
+        hr = f"{item.hr_low}-{item.hr_high}" + ("bpm" if wide else "")
+        lines.append((_indented(hr, width), "$text-muted"))
     return lines
 
 
-class DayColumn(Widget, can_focus=False):
-    """A column of the week grid. The screen sets `day`, `selected` and `cursor`."""
+def _indented(text: str, width: int) -> str:
+    """A detail line under its session: indented when there is room, never cut for it."""
+    for indent in ("  ", " "):
+        if len(indent) + len(text) <= width:
+            return indent + text
+    return text
 
-    day: reactive[DayPlan | None] = reactive(None, layout=False)
-    selected: reactive[bool] = reactive(False)
-    cursor: reactive[int] = reactive(-1)
-    today: reactive[date | None] = reactive(None)
+
+class DayColumn(Widget, can_focus=False):
+    """A column of the week grid. The screen sets `day`, `selected`, `cursor` and `today`.
+
+    A change repaints only the lines of text that differ, not the whole column: after `]`
+    the blank rows under a day's sessions stay as they are on the terminal (over SSH every
+    repainted cell costs bytes), and the column never needs a layout pass."""
+
+    day: reactive[DayPlan | None] = reactive(None, repaint=False)
+    selected: reactive[bool] = reactive(False, repaint=False)
+    cursor: reactive[int] = reactive(-1, repaint=False)
+    today: reactive[date | None] = reactive(None, repaint=False)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._shown: list[tuple[str, tuple[object, ...]]] = []  # each line: text and spans
 
     def watch_selected(self, selected: bool) -> None:
-        self.set_class(selected, "-selected")
+        self.set_class(selected, "-selected")  # a new background: the class repaints it all
+        self._repaint_changed_lines()
+
+    def watch_day(self) -> None:
+        self._repaint_changed_lines()
+
+    def watch_cursor(self) -> None:
+        self._repaint_changed_lines()
+
+    def watch_today(self) -> None:
+        self._repaint_changed_lines()
+
+    def on_resize(self) -> None:
+        # The whole column repaints at its new size: remember what it will show, so that the
+        # next change clears every line of it that is no longer needed.
+        self._shown = self._lines()
+        self.refresh()
+
+    def _lines(self) -> list[tuple[str, tuple[object, ...]]]:
+        return [(line.plain, tuple(line.spans)) for line in self.render().split("\n")]
+
+    def _repaint_changed_lines(self) -> None:
+        lines = self._lines()
+        before, self._shown = self._shown, lines
+        width = self.size.width
+        if not self.is_mounted or not width:
+            return
+        changed = [
+            y
+            for y in range(max(len(before), len(lines)))
+            if y >= len(before) or y >= len(lines) or before[y] != lines[y]
+        ]
+        if changed:
+            self.refresh(*(Region(0, y, width, 1) for y in changed))
 
     def render(self) -> Content:
+        """The column's text: the day, then each session's lines, the cursor's reversed."""
         day = self.day
         if day is None:
             return Content("")
@@ -87,8 +141,16 @@ class DayColumn(Widget, can_focus=False):
             parts[0] = Content.styled(f"{name} {day.date.day} today"[:width].ljust(width), "bold")
         if not day.sessions:
             parts.append(Content.styled("  rest", "$text-muted"))
+        # Every column of the grid uses the same labels, decided by the narrowest one (1fr
+        # columns differ by a cell), so that the week reads alike from Monday to Sunday.
+        siblings = self.parent.children if self.parent is not None else [self]
+        narrowest = min(
+            (c.size.width for c in siblings if isinstance(c, DayColumn) and c.size.width),
+            default=width,
+        )
+        wide = narrowest >= 16
         for index, item in enumerate(day.sessions):
-            lines = item_lines(item, width)
+            lines = item_lines(item, width, wide)
             for n, (text, style) in enumerate(lines):
                 text = text[:width].ljust(width)
                 if self.selected and index == self.cursor and n == 0:

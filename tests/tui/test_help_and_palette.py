@@ -1,0 +1,152 @@
+"""Help (?) is built from the live bindings of the screen underneath; the command palette
+(ctrl+p) offers the app's actions by name and runs them; q quits with status 0."""
+
+from __future__ import annotations
+
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Static
+
+from legrun.tui.application import LegrunApp
+from legrun.tui.screens.day import DayScreen
+from legrun.tui.screens.help import HelpScreen
+from legrun.tui.screens.week import WeekScreen
+from tests.tui.support import SIZE, paste
+
+# The keys of DESIGN.md's contract, and this screen's own, as a user reads them in help.
+WEEK_KEYS = {
+    "[": "Prev week",
+    "]": "Next week",
+    "t": "This week",
+    "h": "Previous day",
+    "left": "Previous day",
+    "l": "Next day",
+    "right": "Next day",
+    "k": "Previous session",
+    "j": "Next session",
+    "enter": "Open",
+    "a": "Add",
+    "c": "Check-in",
+    "q": "Quit",
+    "?": "Help",
+    "1": "Week",
+    "4": "Profile",
+    "u": "Undo",
+    "ctrl+p": "Commands",
+}
+DAY_KEYS = {
+    "esc": "Back",
+    "d": "Done/edit",
+    "s": "Skip",
+    "m": "Move",
+    "x": "Delete",
+    "a": "Add",
+    "h": "Previous day",
+    "left": "Previous day",
+    "l": "Next day",
+    "right": "Next day",
+}
+
+
+def help_rows(app: LegrunApp) -> dict[str, str]:
+    """Each help row as {key: description}; a row for 'left, h' gives both keys."""
+    text = str(app.screen.query_one("#help-keys", Static).content)
+    rows: dict[str, str] = {}
+    for line in text.splitlines():
+        keys, _, description = line.strip().partition("  ")
+        for key in keys.split(", "):
+            rows[key.strip()] = description.strip()
+    return rows
+
+
+def described_bindings(screen: Screen) -> set[str]:
+    return {a.binding.description for a in screen.active_bindings.values() if a.binding.description}
+
+
+async def test_help_on_the_week_lists_every_key_with_its_description(app: LegrunApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        week = app.screen
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = help_rows(app)
+        for key, description in WEEK_KEYS.items():
+            assert rows.get(key) == description, (key, rows)
+        # Whatever else is live there, each binding with a description has its row.
+        missing = described_bindings(week) - set(rows.values())
+        assert not missing - {"Copy selected text"}, missing
+
+
+async def test_help_on_the_day_lists_the_days_keys(app: LegrunApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        day = app.screen
+        assert isinstance(day, DayScreen)
+        await pilot.press("question_mark")
+        rows = help_rows(app)
+        for key, description in DAY_KEYS.items():
+            assert rows.get(key) == description, (key, rows)
+        assert "Prev week" not in rows.values()  # the week's keys are not live here
+        missing = described_bindings(day) - set(rows.values())
+        assert not missing - {"Copy selected text"}, missing
+
+
+async def test_help_closes_with_escape_or_question_mark(app: LegrunApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark", "escape")
+        assert isinstance(app.screen, WeekScreen)
+        await pilot.press("question_mark", "question_mark")
+        assert isinstance(app.screen, WeekScreen)
+
+
+async def palette_results(pilot: Pilot, query: str = "") -> list[str]:
+    """The command palette's results for `query`, by name."""
+    assert isinstance(pilot.app.screen, CommandPalette)
+    if query:
+        await paste(pilot, query)
+    await pilot.pause(0.3)  # the palette searches in a worker
+    results = pilot.app.screen.query_one(CommandList)
+    return [str(option.prompt).split("\n")[0] for option in results.options]
+
+
+async def test_ctrl_p_lists_the_apps_actions(app: LegrunApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        names = set(await palette_results(pilot))
+        expected = {
+            "Prev week",
+            "Next week",
+            "This week",
+            "Previous day",
+            "Next day",
+            "Open",
+            "Add",
+            "Check-in",
+            "Help",
+            "Week",
+            "Profile",
+            "Undo",
+            "Quit",
+        }
+        assert expected <= names, expected - names
+
+
+async def test_a_command_chosen_in_the_palette_runs(app: LegrunApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        names = await palette_results(pilot, "next week")
+        assert names[0] == "Next week"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WeekScreen)
+        assert app.screen.plan is not None
+        assert str(app.screen.plan.week_start) == "2026-11-30"
+
+
+async def test_q_quits_with_status_0(app: LegrunApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
