@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import sys
+import termios
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -82,9 +86,30 @@ class LegrunApp(App[int]):
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGHUP, signal.SIGTERM):
                 loop.add_signal_handler(sig, self._exit_on_signal, sig)
+        if not self.is_headless:
+            self.set_interval(2.0, self._check_terminal, name="terminal-watch")
 
     def _exit_on_signal(self, sig: int) -> None:
-        self.exit(128 + sig)
+        # Every edit is already committed: close the database now, so nothing is left open
+        # if shutdown cannot finish. A hang-up comes with SIGCONT, and Textual then tries to
+        # restart on the dead terminal and can block on its output (Textual issue #6692), so
+        # a watchdog ends the process if the clean exit has not happened within 3 s.
+        self.repository.close()
+        watchdog = threading.Timer(3.0, os._exit, [128 + sig])
+        watchdog.daemon = True
+        watchdog.start()
+        self.exit(return_code=128 + sig)
+
+    def _check_terminal(self) -> None:
+        """Leave if the terminal has gone away without a SIGHUP reaching us (a parent that
+        ignored the hang-up); otherwise Textual's input thread spins on end-of-file."""
+        stream = sys.__stdin__
+        if stream is None or not stream.isatty():
+            return
+        try:
+            termios.tcgetattr(stream.fileno())
+        except (termios.error, OSError):
+            self._exit_on_signal(signal.SIGHUP)
 
     # -- the plan -----------------------------------------------------------------------------
 

@@ -256,20 +256,6 @@ def test_each_week_on_the_terminal_matches_a_full_redraw(
     assert wait_for_file(status) == "0"
 
 
-EXIT_CODE_BUG = (
-    "LegrunApp._exit_on_signal calls self.exit(128 + sig), which sets the app's *result*; "
-    "the exit status stays 0. Fix: self.exit(return_code=128 + sig)."
-)
-HANG_BUG = (
-    "On a hang-up the kernel sends SIGHUP and SIGCONT; Textual's SIGCONT handler restarts "
-    "application mode on the dead terminal and its output queue can fill (cf. Textual "
-    "#6692): the app then hangs in shutdown, about 1 run in 8. Fix in application.py: close "
-    "the repository and arm a daemon threading.Timer that calls os._exit(128 + sig) before "
-    "self.exit(return_code=...)."
-)
-
-
-@pytest.mark.xfail(reason=EXIT_CODE_BUG, strict=True)
 def test_sighup_to_the_app_ends_it_cleanly(terminal: Terminal, tmp_path: Path) -> None:
     db, status = tmp_path / "legrun.db", tmp_path / "status"
     terminal.start(app_command(db, status))
@@ -295,7 +281,6 @@ def test_sighup_to_the_app_ends_it_cleanly(terminal: Terminal, tmp_path: Path) -
         assert repo.session_count() == 0  # the open form was dropped, not half saved
 
 
-@pytest.mark.xfail(reason=f"{EXIT_CODE_BUG} And: {HANG_BUG}", strict=True)
 def test_closing_the_terminal_ends_the_app_cleanly(terminal: Terminal, tmp_path: Path) -> None:
     # What a dropped SSH connection does: the terminal goes away, the shell that owned it
     # ends, and the app gets SIGHUP with no terminal left to restore.
