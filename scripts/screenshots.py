@@ -20,8 +20,8 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Input
 
-from legrun.planner.demo import demo_history
 from legrun.storage import Repository
+from legrun.storage.demo import fill_with_demo
 from legrun.tui.application import LegrunApp, make_app
 
 TODAY = date(2026, 11, 24)
@@ -58,11 +58,7 @@ def demo_database(folder: Path) -> Path:
     """A database holding what `legrun-tui --demo` shows."""
     path = folder / "demo.db"
     with Repository.open(path) as repo:
-        profile, sessions, checkins = demo_history(TODAY)
-        repo.save_profile(profile)
-        repo.add_sessions(sessions)
-        for checkin in checkins:
-            repo.save_checkin(checkin)
+        fill_with_demo(repo, TODAY)
     return path
 
 

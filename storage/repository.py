@@ -302,20 +302,30 @@ class Repository:
 
     def add_pin(self, pin: Pin) -> int:
         with write_transaction(self.db):
-            cursor = self.db.execute(
-                "INSERT INTO pins (id, date, kind, action, to_date, minutes, km)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    pin.id,
-                    pin.date.isoformat(),
-                    pin.kind,
-                    pin.action,
-                    _iso(pin.to_date),
-                    pin.minutes,
-                    pin.km,
-                ],
-            )
-            return int(cursor.lastrowid or 0)
+            return self._insert_pin(pin)
+
+    def _insert_pin(self, pin: Pin) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO pins (id, date, kind, action, to_date, minutes, km)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                pin.id,
+                pin.date.isoformat(),
+                pin.kind,
+                pin.action,
+                _iso(pin.to_date),
+                pin.minutes,
+                pin.km,
+            ],
+        )
+        return int(cursor.lastrowid or 0)
+
+    def change_pins(self, remove: Iterable[int] = (), add: Iterable[Pin] = ()) -> list[int]:
+        """Delete some pins and add others in one transaction; returns the new pins' ids."""
+        with write_transaction(self.db):
+            for pin_id in remove:
+                self.db.execute("DELETE FROM pins WHERE id = ?", [pin_id])
+            return [self._insert_pin(pin) for pin in add]
 
     def delete_pin(self, pin_id: int) -> Pin | None:
         with write_transaction(self.db):

@@ -238,3 +238,28 @@ def test_a_write_that_fails_half_way_leaves_no_trace(repo: Repository) -> None:
         )
     assert repo.session_count() == 0
     assert repo.db.execute("SELECT count(*) FROM exercises").fetchone()[0] == 0
+
+
+def test_change_pins_is_all_or_nothing(repo: Repository) -> None:
+    from datetime import date
+
+    from legrun.planner.models import Pin
+
+    day = date(2026, 11, 25)
+    kept = repo.add_pin(Pin(date=day, kind="easy_run", action="skip"))
+    new = repo.change_pins(remove=[kept], add=[Pin(date=day, kind="easy_run", action="remove")])
+    assert [(p.id, p.action) for p in repo.pins(day, day)] == [(new[0], "remove")]
+    # A pin that breaks a constraint rolls back the removal made in the same call.
+    import sqlite3
+
+    import pytest
+
+    with pytest.raises(sqlite3.IntegrityError):
+        repo.change_pins(
+            remove=[new[0]],
+            add=[
+                Pin(date=day, kind="rest", action="add", id=new[0]),
+                Pin(date=day, kind="rest", action="add", id=new[0]),
+            ],
+        )
+    assert [(p.id, p.action) for p in repo.pins(day, day)] == [(new[0], "remove")]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from legrun.planner.demo import demo_history
 from legrun.planner.models import Profile, Run
 from legrun.storage import Repository
+from legrun.storage.demo import fill_with_demo
 from legrun.tui.application import LegrunApp, make_app
 from tests.conftest import TODAY
 from tests.tui.support import day
@@ -33,9 +33,5 @@ def trained_repo(repo: Repository) -> Repository:
 def demo_repo(repo: Repository) -> Repository:
     """The `--demo` data: eight weeks of leg days, runs, cross-training and check-ins ending
     yesterday, filled the way `legrun-tui --demo` fills its throwaway database."""
-    profile, sessions, checkins = demo_history(TODAY)
-    repo.save_profile(profile)
-    repo.add_sessions(sessions)
-    for checkin in checkins:
-        repo.save_checkin(checkin)
+    fill_with_demo(repo, TODAY)
     return repo

@@ -72,6 +72,20 @@ def save_session(
     app.notify(message, timeout=3)
 
 
+def delete_logged(app: LegrunApp, session_id: int, what: str) -> None:
+    """Delete a logged session, re-plan, and offer undo (which restores it, id and all)."""
+    repo = app.repository
+    try:
+        deleted = repo.delete_session(session_id)
+    except StorageError as exc:
+        app.notify(f"Not deleted: {exc}", severity="error")
+        return
+    if deleted is not None:
+        app.push_undo(f"delete of {what}", lambda: repo.add_session(deleted))
+    app.data_changed()
+    app.notify(f"Deleted {what} (u undoes)", timeout=3)
+
+
 def describe(session: AnySession) -> str:
     if isinstance(session, LegDay):
         what = "leg day"

@@ -249,17 +249,9 @@ class DayScreen(Screen[None]):
             return
         repo = self.legrun.repository
         if item.status == "done" and item.id is not None:
-            try:
-                deleted = repo.delete_session(item.id)
-            except StorageError as exc:
-                self.notify(f"Not deleted: {exc}", severity="error")
-                return
-            if deleted is not None:
-                self.legrun.push_undo(
-                    f"delete of {item.label.lower()}", lambda: repo.add_session(deleted)
-                )
-            self.legrun.data_changed()
-            self.notify(f"Deleted {item.label.lower()} (u undoes)", timeout=3)
+            from legrun.tui.screens.add import delete_logged
+
+            delete_logged(self.legrun, item.id, item.label.lower())
             return
         pin = self._own_pin(item)
         if pin is not None and pin.id is not None and pin.action == "add":
@@ -269,19 +261,20 @@ class DayScreen(Screen[None]):
             # A moved item is gone from both days: the move becomes a removal at its origin and
             # here (a removal at the origin alone lets the planner put the item back here).
             moved = pin
-            removals: list[int] = []
             try:
-                repo.delete_pin(moved.id)  # type: ignore[arg-type]
-                for where in (moved.date, self.day):
-                    removals.append(repo.add_pin(Pin(date=where, kind=moved.kind, action="remove")))
+                removals = repo.change_pins(
+                    remove=[moved.id],  # type: ignore[list-item]
+                    add=[
+                        Pin(date=where, kind=moved.kind, action="remove")
+                        for where in (moved.date, self.day)
+                    ],
+                )
             except StorageError as exc:
                 self.notify(f"Not saved: {exc}", severity="error")
                 return
 
             def undo() -> None:
-                for removal in removals:
-                    repo.delete_pin(removal)
-                repo.add_pin(moved)
+                repo.change_pins(remove=removals, add=[moved])
 
             self.legrun.push_undo(f"removal of {item.label.lower()}", undo)
             self.legrun.data_changed()

@@ -13,7 +13,6 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from legrun.planner.models import AnySession, LegDay, Run, ValidationError, parse_date
 from legrun.planner.plan import KIND_LETTERS, item_from_session
-from legrun.storage import StorageError
 from legrun.storage.history import HistoryFilter, session_count, session_page
 from legrun.tui.output import pace_text, session_details
 
@@ -229,18 +228,8 @@ class HistoryScreen(Screen[None]):
         open_form(self.legrun, kind, session.date, session=session)
 
     def action_delete(self) -> None:
+        from legrun.tui.screens.add import delete_logged
+
         session = self._selected()
-        if session is None or session.id is None:
-            return
-        repo = self.legrun.repository
-        try:
-            deleted = repo.delete_session(session.id)
-        except StorageError as exc:
-            self.notify(f"Not deleted: {exc}", severity="error")
-            return
-        if deleted is not None:
-            self.legrun.push_undo(
-                f"delete of the {session.date:%d %b} session", lambda: repo.add_session(deleted)
-            )
-        self.legrun.data_changed()
-        self.notify("Deleted (u undoes)", timeout=3)
+        if session is not None and session.id is not None:
+            delete_logged(self.legrun, session.id, f"the {session.date:%d %b} session")
