@@ -979,7 +979,16 @@ class _WeekPlanner:
                     f"{_name(day.date)} has a run and a leg day: keep them at least 6 h apart, "
                     "and run first if you can.",
                 )
+            after = self.recovery_limit(day.date)
             for run in runs:
+                if after is not None and run.pinned and run.kind != "recovery_run":
+                    low, high = recovery_hr_range(self.max_hr)
+                    self.warn(
+                        "R-AFTER-LEG",
+                        f"The {run.label.lower()} you put on {_name(day.date)} follows "
+                        f"{_name(after.date)}'s {after.heaviness} leg day: run it as a recovery "
+                        f"run, shorter and at {low}-{high} bpm (RPE 4 or less).",
+                    )
                 if run.kind not in ("long_run", "quality_run"):
                     continue
                 label = run.label.lower()

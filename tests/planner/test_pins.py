@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from legrun.planner.models import Pin, Profile
 from tests.planner.builders import (
     MONDAY,
@@ -93,3 +95,20 @@ def test_pinned_long_run_within_48h_of_a_heavy_leg_day_is_kept_with_a_warning():
     assert [i.date for i in items(plan, "long_run")] == [day(4)]
     assert any(w.rule == "R-48H" for w in plan.warnings)
     assert "R-SPIKE" in rules(items(plan, "long_run")[0])
+
+
+def test_pinned_easy_run_the_day_after_a_heavy_leg_day_is_kept_with_a_recovery_warning():
+    pin = Pin(date=day(1), kind="easy_run", action="add", km=5.5)
+    plan = make_plan(LEG_MO_TH, HISTORY, pins=[pin])  # Monday's planned leg day counts as heavy
+    kept = [i for i in items(plan, "easy_run") if i.pinned]
+    assert [(i.date, i.km) for i in kept] == [(day(1), 5.5)]
+    warnings = [w.text for w in plan.warnings if w.rule == "R-AFTER-LEG"]
+    assert len(warnings) == 1
+    low, high = math.ceil(plan.max_hr * 0.6), math.floor(plan.max_hr * 0.7)  # inside 60-70 %
+    assert f"{low}-{high} bpm" in warnings[0] and "heavy leg day" in warnings[0]
+
+
+def test_pinned_recovery_run_after_a_leg_day_needs_no_warning():
+    pin = Pin(date=day(1), kind="recovery_run", action="add", km=4.0)
+    plan = make_plan(LEG_MO_TH, HISTORY, pins=[pin])
+    assert not [w for w in plan.warnings if w.rule == "R-AFTER-LEG"]
