@@ -76,3 +76,21 @@ def test_help(snap_compare, demo_repo: Repository, size) -> None:  # noqa: ANN00
 def test_profile(snap_compare, demo_repo: Repository, size) -> None:  # noqa: ANN001
     app = make_app(demo_repo, today=TODAY, demo=True)
     assert snap_compare(app, terminal_size=size, run_before=steps("4"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_history(snap_compare, demo_repo: Repository, size) -> None:  # noqa: ANN001
+    app = make_app(demo_repo, today=TODAY, demo=True)
+    assert snap_compare(app, terminal_size=size, run_before=steps("2"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_trends_volume(snap_compare, demo_repo: Repository, size) -> None:  # noqa: ANN001
+    app = make_app(demo_repo, today=TODAY, demo=True)
+    assert snap_compare(app, terminal_size=size, run_before=steps("3"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_trends_recovery_and_bests(snap_compare, demo_repo: Repository, size) -> None:  # noqa: ANN001
+    app = make_app(demo_repo, today=TODAY, demo=True)
+    assert snap_compare(app, terminal_size=size, run_before=steps("3", "h"))
