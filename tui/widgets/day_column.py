@@ -38,11 +38,11 @@ SHORT_LABELS = {
 
 def item_lines(item: PlanItem, width: int, wide: bool | None = None) -> list[tuple[str, str]]:
     """The lines (text, style) one session takes in a column `width` cells wide; `wide` picks
-    long labels (by default when the column is at least 16 cells wide)."""
+    long labels (by default when the column is at least 14 cells wide)."""
     mark = STATUS_MARKS[item.status]
     letter = KIND_LETTERS[item.kind]
     if wide is None:
-        wide = width >= 16
+        wide = width >= 14
     label = item.label if wide else SHORT_LABELS[item.kind]
     if item.kind == "cross_training" and item.activity:
         label = item.activity.capitalize() if not wide else f"Cross {item.activity}"
@@ -148,7 +148,7 @@ class DayColumn(Widget, can_focus=False):
             (c.size.width for c in siblings if isinstance(c, DayColumn) and c.size.width),
             default=width,
         )
-        wide = narrowest >= 16
+        wide = narrowest >= 14
         for index, item in enumerate(day.sessions):
             lines = item_lines(item, width, wide)
             for n, (text, style) in enumerate(lines):
