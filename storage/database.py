@@ -188,18 +188,30 @@ def _migrate(
 
     schema = sqlite_utils.Database(db, execute_plugins=False, recursive_triggers=False)
     for number, migration in enumerate(migrations[version:], start=version + 1):
-        with write_transaction(db):
-            # Another process may have migrated while this one waited for the lock.
-            if db.execute("PRAGMA user_version").fetchone()[0] >= number:
-                continue
-            try:
-                migration(schema)
-            except sqlite3.OperationalError as exc:
-                if "locked" in str(exc) or "busy" in str(exc):
-                    raise
-                raise StorageError(
-                    f"could not upgrade {path} to schema {number} ({exc}); "
-                    f"it is left at schema {number - 1}"
-                ) from None
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db.execute(f"PRAGMA user_version = {number}")
+        # A migration that rebuilds a table (SQLite's 12-step ALTER) runs with foreign keys
+        # off, which can only be switched outside a transaction, and checks them before it
+        # commits.
+        rebuilds = getattr(migration, "rebuilds_tables", False)
+        if rebuilds:
+            db.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with write_transaction(db):
+                # Another process may have migrated while this one waited for the lock.
+                if db.execute("PRAGMA user_version").fetchone()[0] >= number:
+                    continue
+                try:
+                    migration(schema)
+                    if rebuilds and db.execute("PRAGMA foreign_key_check").fetchone():
+                        raise sqlite3.IntegrityError("foreign keys broken by the rebuild")
+                except (sqlite3.OperationalError, sqlite3.IntegrityError) as exc:
+                    if "locked" in str(exc) or "busy" in str(exc):
+                        raise
+                    raise StorageError(
+                        f"could not upgrade {path} to schema {number} ({exc}); "
+                        f"it is left at schema {number - 1}"
+                    ) from None
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {number}")
+        finally:
+            if rebuilds:
+                db.execute("PRAGMA foreign_keys = ON")

@@ -19,7 +19,7 @@ from legrun.planner.models import (
     Profile,
     Run,
 )
-from legrun.storage.database import default_path, open_database, write_transaction
+from legrun.storage.database import StorageError, default_path, open_database, write_transaction
 from legrun.storage.schema import MIGRATIONS
 
 _SESSION_COLUMNS = "id, date, type, minutes, rpe, km, avg_hr, run_kind, activity, notes"
@@ -129,6 +129,11 @@ class Repository:
             row.update(type="run", km=session.km, avg_hr=session.avg_hr, run_kind=session.kind)
         else:
             row.update(type="cross", activity=session.activity)
+        if (
+            session.id is not None
+            and self.db.execute("SELECT 1 FROM sessions WHERE id = ?", [session.id]).fetchone()
+        ):
+            raise StorageError(f"session {session.id} exists already")
         cursor = self.db.execute(
             "INSERT INTO sessions (id, date, type, minutes, rpe, km, avg_hr, run_kind, activity,"
             " notes) VALUES (:id, :date, :type, :minutes, :rpe, :km, :avg_hr, :run_kind,"

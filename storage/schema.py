@@ -107,4 +107,31 @@ def _m2_trends_indexes(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX exercises_by_lift ON exercises (name, reps, load_kg)")
 
 
-MIGRATIONS = [_m1_initial, _m2_trends_indexes]
+def _m3_ids_never_reused(db: sqlite_utils.Database) -> None:
+    # Without AUTOINCREMENT SQLite hands a deleted session's id to the next one, so a script
+    # (or an undo) holding an old id could reach the wrong session. Rebuild both tables whose
+    # ids users see, keeping every row and id.
+    db.execute(
+        "CREATE TABLE sessions_v3 (id INTEGER PRIMARY KEY AUTOINCREMENT, date TEXT NOT NULL, "
+        "type TEXT NOT NULL, minutes INTEGER NOT NULL, rpe INTEGER, km FLOAT, avg_hr INTEGER, "
+        "run_kind TEXT, activity TEXT, notes TEXT)"
+    )
+    columns = "id, date, type, minutes, rpe, km, avg_hr, run_kind, activity, notes"
+    db.execute(f"INSERT INTO sessions_v3 ({columns}) SELECT {columns} FROM sessions")
+    db.execute("DROP TABLE sessions")
+    db.execute("ALTER TABLE sessions_v3 RENAME TO sessions")
+    db.execute("CREATE INDEX sessions_by_date_covering ON sessions (date, type, minutes, rpe, km)")
+    db.execute(
+        "CREATE TABLE pins_v3 (id INTEGER PRIMARY KEY AUTOINCREMENT, date TEXT NOT NULL, "
+        "kind TEXT NOT NULL, action TEXT NOT NULL, to_date TEXT, minutes INTEGER, km FLOAT)"
+    )
+    columns = "id, date, kind, action, to_date, minutes, km"
+    db.execute(f"INSERT INTO pins_v3 ({columns}) SELECT {columns} FROM pins")
+    db.execute("DROP TABLE pins")
+    db.execute("ALTER TABLE pins_v3 RENAME TO pins")
+    db.execute("CREATE INDEX pins_by_date ON pins (date)")
+
+
+_m3_ids_never_reused.rebuilds_tables = True  # type: ignore[attr-defined]
+
+MIGRATIONS = [_m1_initial, _m2_trends_indexes, _m3_ids_never_reused]

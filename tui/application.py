@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import os
 import signal
+import sqlite3
 import sys
 import termios
 import threading
@@ -134,7 +135,7 @@ class LegrunApp(App[int]):
         step = self.undo_stack.pop()
         try:
             step.undo()
-        except StorageError as exc:
+        except (StorageError, sqlite3.Error) as exc:
             self.notify(f"Could not undo: {exc}", severity="error")
             return
         self.data_changed()

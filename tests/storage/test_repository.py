@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from legrun.planner.models import CheckIn, CrossTraining, Exercise, LegDay, Pin, Profile, Run
-from legrun.storage import Repository
+from legrun.storage import Repository, StorageError
 
 SQUAT = Exercise("back squat", 5, 5, 100.0, ("quads", "glutes"))
 LUNGE = Exercise("walking lunge", 3, 12, None, ("quads", "glutes"))
@@ -127,7 +127,7 @@ def test_add_sessions_is_all_or_nothing(repo: Repository) -> None:
         LegDay(date=date(2026, 11, 2), minutes=60, rpe=8, exercises=(SQUAT,)),
         Run(id=5, date=date(2026, 11, 3), minutes=30, km=5.0),  # the id is taken
     ]
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StorageError, match="session 5 exists already"):
         repo.add_sessions(batch)
     assert [s.id for s in repo.sessions()] == [5]
     assert repo.db.execute("SELECT count(*) FROM exercises").fetchone()[0] == 0
@@ -263,3 +263,16 @@ def test_change_pins_is_all_or_nothing(repo: Repository) -> None:
             ],
         )
     assert [(p.id, p.action) for p in repo.pins(day, day)] == [(new[0], "remove")]
+
+
+def test_ids_are_never_reused_after_a_delete(repo: Repository) -> None:
+    first = repo.add_session(Run(date=date(2026, 11, 1), minutes=30, km=5.0))
+    second = repo.add_session(Run(date=date(2026, 11, 2), minutes=30, km=5.0))
+    repo.delete_session(second)
+    third = repo.add_session(Run(date=date(2026, 11, 3), minutes=30, km=5.0))
+    assert third not in (first, second)
+    from legrun.planner.models import Pin
+
+    pin = repo.add_pin(Pin(date=date(2026, 11, 4), kind="easy_run", action="skip"))
+    repo.delete_pin(pin)
+    assert repo.add_pin(Pin(date=date(2026, 11, 4), kind="easy_run", action="skip")) != pin
