@@ -405,7 +405,19 @@ class _WeekPlanner:
             day = self.days[i]
             if pin.action != "skip" and not day.plannable and day.date < self.today:
                 continue
+            if self.fulfilled(day, pin.kind):
+                # Logged on the day it was pinned to: the logged session is that item now.
+                continue
             day.items.append(self.pinned_item(pin, day.date))
+
+    @staticmethod
+    def fulfilled(day: _Day, kind: str) -> bool:
+        """Whether something logged on the day stands for a pinned item of `kind`."""
+        return any(
+            item.status == "done"
+            and (item.kind == kind or (item.is_run and kind in RUN_PLAN_KINDS))
+            for item in day.items
+        )
 
     def pinned_item(self, pin: Pin, day: date) -> PlanItem:
         kind = pin.kind

@@ -112,3 +112,17 @@ def test_pinned_recovery_run_after_a_leg_day_needs_no_warning():
     pin = Pin(date=day(1), kind="recovery_run", action="add", km=4.0)
     plan = make_plan(LEG_MO_TH, HISTORY, pins=[pin])
     assert not [w for w in plan.warnings if w.rule == "R-AFTER-LEG"]
+
+
+def test_logging_a_moved_run_uses_up_the_move_and_keeps_the_other_runs():
+    from legrun.planner.models import Run
+
+    moved = Pin(date=day(3), kind="easy_run", action="move", to_date=day(2), km=6.0)
+    before = make_plan(Profile(runs_per_week=4, weekly_km=30.0), HISTORY, pins=[moved])
+    runs_before = len(planned(before, *RUN_KINDS))
+    logged = Run(id=900, date=day(2), minutes=36, km=6.0)
+    after = make_plan(Profile(runs_per_week=4, weekly_km=30.0), [*HISTORY, logged], pins=[moved])
+    on_wednesday = [i for i in after.days[2].sessions if i.is_run]
+    assert [(i.status, i.id) for i in on_wednesday] == [("done", 900)], describe(after)
+    # The logged run stands for the moved one: the rest of the week keeps its runs.
+    assert len(planned(after, *RUN_KINDS)) == runs_before - 1, describe(after)
