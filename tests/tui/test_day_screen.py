@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, SelectionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from legrun.planner.models import Pin, Run
 from legrun.planner.plan import RUN_PLAN_KINDS
@@ -16,6 +16,7 @@ from legrun.tui.screens.day import DayScreen
 from legrun.tui.screens.move import MoveScreen
 from legrun.tui.screens.run_form import RunForm
 from legrun.tui.screens.week import WeekScreen
+from legrun.tui.widgets.checklist import Checklist
 from tests.conftest import TODAY
 from tests.tui.support import SIZE, day, day_plan, kinds
 
@@ -247,12 +248,13 @@ async def test_space_ticks_a_checklist_item_and_the_tick_is_stored(repo: Reposit
     async with app.run_test(size=SIZE) as pilot:
         await open_today(pilot)
         await pilot.press("tab")
-        assert isinstance(app.focused, SelectionList)
+        assert isinstance(app.focused, Checklist)
         await pilot.press("space")
         assert repo.ticks(TODAY, TODAY) == {(TODAY, first)}
         ticked = {c.id: c.done for c in day_plan(repo, TODAY).checklist}
         assert ticked[first] is True
-        assert first in app.focused.selected
+        assert first in app.focused.ticked
+        assert str(app.focused.get_option_at_index(0).prompt).startswith("[x] ")
 
         await pilot.press("down", "space")
         assert repo.ticks(TODAY, TODAY) == {(TODAY, first), (TODAY, checklist[1].id)}
@@ -266,7 +268,7 @@ async def test_ticks_show_when_the_day_is_opened_again(repo: Repository) -> None
     app = make_app(repo, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_today(pilot)
-        assert app.screen.query_one("#day-checklist", SelectionList).selected == [item]
+        assert app.screen.query_one("#day-checklist", Checklist).ticked == [item]
 
 
 async def test_a_from_the_day_adds_to_that_day(repo: Repository) -> None:

@@ -11,14 +11,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, SelectionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
 
 from legrun.planner.models import Pin
 from legrun.planner.plan import RUN_PLAN_KINDS, DayPlan, PlanItem, WeekPlan
 from legrun.storage import StorageError
 from legrun.tui.output import item_summary
+from legrun.tui.widgets.checklist import Checklist
 
 if TYPE_CHECKING:
     from legrun.tui.application import LegrunApp
@@ -58,8 +58,8 @@ class DayScreen(Screen[None]):
             yield OptionList(id="day-sessions", compact=True)
             yield Static(id="day-why", markup=False)
             yield Static("Checklist (space ticks)", classes="section-title")
-            yield SelectionList[str](id="day-checklist", compact=True)
-        yield Footer(compact=True)
+            yield Checklist(id="day-checklist")
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.legrun.plan_listeners.append(self.refresh_day)
@@ -91,18 +91,7 @@ class DayScreen(Screen[None]):
         )
         if self.day_plan.sessions:
             sessions.highlighted = min(keep or 0, len(self.day_plan.sessions) - 1)
-        checklist = self.query_one("#day-checklist", SelectionList)
-        keep_tick = checklist.highlighted
-        checklist.clear_options()
-        checklist.add_options(
-            [
-                Selection(Content(f"{c.when:<6} {c.text}"), c.id, c.done)
-                for c in self.day_plan.checklist
-            ]
-        )
-        if self.day_plan.checklist:
-            # Without a highlighted item, space in the checklist would tick nothing.
-            checklist.highlighted = min(keep_tick or 0, len(self.day_plan.checklist) - 1)
+        self.query_one("#day-checklist", Checklist).show(self.day_plan.checklist)
         self._show_why()
 
     def _highlighted_item(self) -> PlanItem | None:
@@ -133,13 +122,12 @@ class DayScreen(Screen[None]):
         self._show_why()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.action_mark_done()
+        if event.option_list.id == "day-sessions":
+            self.action_mark_done()
 
-    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
-        item_id = str(event.selection.value)
-        done = item_id in event.selection_list.selected
+    def on_checklist_toggled(self, event: Checklist.Toggled) -> None:
         try:
-            self.legrun.repository.set_tick(self.day, item_id, done)
+            self.legrun.repository.set_tick(self.day, event.item_id, event.done)
         except StorageError as exc:
             self.notify(f"Not saved: {exc}", severity="error")
 
