@@ -532,7 +532,8 @@ class _WeekPlanner:
             return target, f"your weekly target of {target:g} km"
         self.warn(
             "R-SPIKE",
-            f"Planned {cap:.1f} km of your {target:g} km target: {basis}.",
+            f"Running this week is capped at {_floor_km(cap):g} km of your {target:g} km "
+            f"target: {basis}.",
         )
         return _floor_km(cap), basis
 
@@ -1025,15 +1026,27 @@ class _WeekPlanner:
         for day in self.days:
             if not day.plannable or day.items and any(i.kind != "mobility" for i in day.items):
                 continue
-            if day.reserved_rest:
-                why = Why(
-                    "R-REST",
-                    "Your full rest day this week: no run, leg day or "
-                    "cross-training; easy mobility is fine.",
+            reasons: list[Why] = []
+            if day.checkin is not None and day.checkin.overall >= SORE_CROSS:
+                when = "this morning" if day.checkin.date == day.date else "yesterday"
+                reasons.append(
+                    Why(
+                        "R-SORENESS",
+                        f"Soreness {day.checkin.overall}/10 {when}: no run today. Easy "
+                        "mobility, a walk or a gentle spin are fine if you want to move.",
+                    )
                 )
-            else:
-                why = Why("R-REST", "Nothing planned: your sessions sit on other days.")
-            day.items.insert(0, PlanItem(date=day.date, kind="rest", why=(why,)))
+            if day.reserved_rest:
+                reasons.append(
+                    Why(
+                        "R-REST",
+                        "Your full rest day this week: no run, leg day or "
+                        "cross-training; easy mobility is fine.",
+                    )
+                )
+            elif not reasons:
+                reasons.append(Why("R-REST", "Nothing planned: your sessions sit on other days."))
+            day.items.insert(0, PlanItem(date=day.date, kind="rest", why=tuple(reasons)))
         if all(day.has_training for day in self.days):
             self.warn(
                 "R-REST", "This week has no full rest day: take one, even if a run has to go."

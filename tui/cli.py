@@ -476,6 +476,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _COMMANDS[args.command](repo, args, today)
     except (UsageError, ValidationError) as exc:
         return _fail(str(exc), 2)
+    except OverflowError:
+        # A week or a look-back that runs past year 1 or 9999.
+        return _fail("that date is too close to the limits of the calendar (years 1-9999)", 2)
     except StorageError as exc:
         return _fail(str(exc), 1)
     except sqlite3.Error as exc:

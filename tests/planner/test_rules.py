@@ -326,3 +326,12 @@ def test_every_planned_item_says_why():
     plan = make_plan(profile, history, checkins=[CheckIn(date=day(2), soreness=5)])
     for item in planned(plan):
         assert item.why and all(w.rule.startswith("R-") and w.text for w in item.why), item
+
+
+def test_a_sore_morning_without_a_run_says_why_the_day_is_quiet():
+    # 3 runs a week fit on other days; Tuesday's soreness 5 must still be explained there.
+    plan = make_plan(Profile(), HISTORY, checkins=[CheckIn(date=day(1), soreness=3, quads=5)])
+    tuesday = plan.days[1]
+    assert not [i for i in tuesday.sessions if i.is_run], describe(plan)
+    whys = [w for i in tuesday.sessions for w in i.why if w.rule == "R-SORENESS"]
+    assert whys and "Soreness 5/10" in whys[0].text, describe(plan)

@@ -312,3 +312,8 @@ def test_an_sqlite_failure_at_run_time_is_one_line_not_a_traceback(
         captured.err
         == "legrun-tui: error: the database could not be used: database or disk is full\n"
     )
+
+
+@pytest.mark.parametrize("week", ["9999-12-31", "0001-01-08"])
+def test_planning_at_the_ends_of_the_calendar_is_one_line_not_a_traceback(cli, week) -> None:
+    assert_refused(cli("plan", "--week", week), 2, "calendar")
