@@ -99,6 +99,11 @@ class Repository:
                 ],
             )
 
+    def reset_profile(self) -> None:
+        """Back to the defaults every command uses until the user sets their own."""
+        with write_transaction(self.db):
+            self.db.execute("DELETE FROM profile WHERE id = 1")
+
     # -- sessions -----------------------------------------------------------------------------
 
     def add_session(self, session: AnySession) -> int:

@@ -138,3 +138,32 @@ async def test_u_undoes_a_profile_change(repo: Repository) -> None:
         assert repo.profile().age == 50
         await pilot.press("escape", "u")
         assert repo.profile().age == 30
+
+
+async def test_escape_with_unsaved_edits_warns_once_then_discards(app: LegrunApp) -> None:
+    from textual.widgets import Input
+
+    from legrun.tui.screens.profile import ProfileScreen
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        field = app.screen.query_one("#p-age", Input)
+        field.value = "52"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ProfileScreen)  # warned, still here
+        assert app.repository.profile().age == 35
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ProfileScreen)
+        assert app.repository.profile().age == 35 and app.repository.profile().is_default
+
+
+async def test_undo_of_the_first_save_returns_to_the_defaults(app: LegrunApp) -> None:
+    from textual.widgets import Input
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        app.screen.query_one("#p-age", Input).value = "52"
+        await pilot.press("ctrl+s")
+        assert app.repository.profile().age == 52
+        await pilot.press("escape", "u")  # saved: one escape leaves; u there undoes
+        assert app.repository.profile().is_default

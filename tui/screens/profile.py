@@ -77,7 +77,7 @@ def profile_from_fields(values: dict[str, str]) -> Profile:
 
 class ProfileScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="profile.back"),
+        Binding("escape", "back", "Back", id="profile.back"),
         Binding("ctrl+s", "save", "Save", priority=True, id="profile.save"),
         # Priority: tab moves on before the keys after it reach a field (see FormScreen).
         Binding(
@@ -96,6 +96,8 @@ class ProfileScreen(Screen[None]):
     @property
     def legrun(self) -> LegrunApp:
         return self.app  # type: ignore[return-value]
+
+    warned_unsaved = False
 
     def compose(self) -> ComposeResult:
         profile = self.legrun.repository.profile()
@@ -178,7 +180,29 @@ class ProfileScreen(Screen[None]):
         except StorageError as exc:
             self.notify(f"Not saved: {exc}", severity="error")
             return
-        if not before.is_default:
+        if before.is_default:
+            self.legrun.push_undo("profile change", repo.reset_profile)
+        else:
             self.legrun.push_undo("profile change", lambda: repo.save_profile(before))
         self.legrun.data_changed()
+        self.warned_unsaved = False
         self.notify("Profile saved; the week is re-planned.", timeout=3)
+
+    def _unsaved(self) -> bool:
+        try:
+            edited = profile_from_fields(self._values())
+        except ValidationError:
+            return True
+        return edited != self.legrun.repository.profile()
+
+    def action_back(self) -> None:
+        """Leave; with unsaved edits, the first escape says so and the second discards them."""
+        if self._unsaved() and not self.warned_unsaved:
+            self.warned_unsaved = True
+            self.notify(
+                "Unsaved changes: ctrl+s saves them, escape again leaves without saving.",
+                severity="warning",
+                timeout=5,
+            )
+            return
+        self.app.pop_screen()
