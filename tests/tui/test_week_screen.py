@@ -213,3 +213,19 @@ async def test_undo_with_nothing_to_undo_says_so_and_changes_nothing(app: Legrun
         await pilot.pause()
         assert [n.message for n in app._notifications] == ["Nothing to undo."]
         assert app.repository.session_count() == 0
+
+
+async def test_the_selected_date_stays_when_the_week_start_changes(app: LegrunApp) -> None:
+    from legrun.planner.models import Profile
+    from legrun.tui.screens.week import WeekScreen
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WeekScreen)
+        assert screen.selected_date == TODAY  # Tuesday, the 2nd column of a Monday week
+        app.repository.save_profile(Profile(week_start=6))
+        app.data_changed()
+        assert screen.plan is not None and screen.plan.week_start.weekday() == 6
+        assert screen.selected_date == TODAY  # now the 3rd column
+        assert screen.selected == 2

@@ -83,7 +83,11 @@ class WeekScreen(Screen[None]):
     def refresh_plan(self) -> None:
         app = self.app
         assert self.shown_day is not None
+        selected = self.plan.days[self.selected].date if self.plan is not None else None
         self.plan = plan = app.plan_for(self.shown_day)  # type: ignore[attr-defined]
+        if selected is not None and plan.day(selected) is not None:
+            # The same date stays selected when the week's first day changes (profile edit).
+            self.selected = (selected - plan.week_start).days
         today = app.today  # type: ignore[attr-defined]
         for i, column in enumerate(self.query(DayColumn)):
             column.today = today
