@@ -138,6 +138,7 @@ class WeekPlan:
     totals: Totals
     warnings: tuple[Why, ...]
     state: TrainingState
+    units: str = "km"  # how the runner reads distances (the plan itself is in km)
 
     def day(self, when: date) -> DayPlan | None:
         for day in self.days:

@@ -45,6 +45,7 @@ from legrun.planner.plan import (
     item_from_session,
 )
 from legrun.planner.recurrence import leg_days_between
+from legrun.planner.units import distance
 from legrun.planner.zones import recovery_hr_range, run_hr_range
 
 # Numbers from COACHING.md.
@@ -184,6 +185,10 @@ class _WeekPlanner:
     def index(self, day: date) -> int | None:
         offset = (day - self.week_start).days
         return offset if 0 <= offset < 7 else None
+
+    def dist(self, km: float, spec: str = "g") -> str:
+        """A distance as the runner reads it (km or mi)."""
+        return distance(km, self.profile.units, spec)
 
     def warn(self, rule: str, text: str) -> None:
         why = Why(rule, text)
@@ -520,20 +525,20 @@ class _WeekPlanner:
         if last_km > 0:
             cap = last_km * SPIKE_FACTOR**weeks_on
             basis = (
-                f"at most 10 % more than last week's {last_km:.1f} km"
+                f"at most 10 % more than last week's {self.dist(last_km, '.1f')}"
                 if weeks_on == 1
-                else f"10 % a week on from {last_km:.1f} km in the week of "
+                else f"10 % a week on from {self.dist(last_km, '.1f')} in the week of "
                 f"{reference_start.isoformat()}"
             )
         else:
             cap = target * NEW_RUNNER_START * SPIKE_FACTOR ** (weeks_on - 1)
             basis = "building up from 60 % of your target after a week without runs"
         if cap >= target:
-            return target, f"your weekly target of {target:g} km"
+            return target, f"your weekly target of {self.dist(target)}"
         self.warn(
             "R-SPIKE",
-            f"Running this week is capped at {_floor_km(cap):g} km of your {target:g} km "
-            f"target: {basis}.",
+            f"Running this week is capped at {self.dist(_floor_km(cap))} of your "
+            f"{self.dist(target)} target: {basis}.",
         )
         return _floor_km(cap), basis
 
@@ -569,8 +574,9 @@ class _WeekPlanner:
             dropped = len(wanted) - fits
             self.warn(
                 "R-SPIKE",
-                f"{dropped} fewer run{'s' if dropped > 1 else ''} this week: the {km_left:.1f} km "
-                f"left would make runs shorter than {MIN_RUN_KM:g} km.",
+                f"{dropped} fewer run{'s' if dropped > 1 else ''} this week: the "
+                f"{self.dist(km_left, '.1f')} left would make runs shorter than "
+                f"{self.dist(MIN_RUN_KM)}.",
             )
             for _ in range(dropped):
                 for kind in ("easy_run", "quality_run", "long_run"):
@@ -741,9 +747,10 @@ class _WeekPlanner:
             reasons.append(
                 Why(
                     "R-SPIKE",
-                    f"Capped at {cap:g} km: 110 % of your longest run in 30 days ({longest:g} km)."
+                    f"Capped at {self.dist(cap)}: 110 % of your longest run in 30 days "
+                    f"({self.dist(longest)})."
                     if longest
-                    else f"Capped at {cap:g} km until you have logged longer runs.",
+                    else f"Capped at {self.dist(cap)} until you have logged longer runs.",
                 )
             )
             km = cap
@@ -768,7 +775,7 @@ class _WeekPlanner:
         minutes = max(10, round(km * pace))
         low, high = self.hr(kind)
         if not any(w.rule == "R-SPIKE" for w in reasons):
-            reasons.append(Why("R-SPIKE", f"{km:g} km towards this week's volume ({basis})."))
+            reasons.append(Why("R-SPIKE", f"{self.dist(km)} towards this week's volume ({basis})."))
         if kind == "easy_run":
             reasons.insert(0, Why("R-HARD-EASY", f"Easy and conversational: {low}-{high} bpm."))
         day.items.append(
@@ -889,7 +896,7 @@ class _WeekPlanner:
                 for item in planned_runs:
                     self.warn(
                         "R-SORENESS",
-                        f"{_name(day.date)}'s {item.label.lower()} ({item.km or 0:g} km) was "
+                        f"{_name(day.date)}'s {item.label.lower()} ({self.dist(item.km or 0)}) was "
                         f"dropped: soreness {level}/10.",
                     )
                 continue
@@ -915,7 +922,7 @@ class _WeekPlanner:
                 )
                 self.warn(
                     "R-SORENESS",
-                    f"{_name(day.date)}'s {run.label.lower()} ({run.km or 0:g} km) became "
+                    f"{_name(day.date)}'s {run.label.lower()} ({self.dist(run.km or 0)}) became "
                     f"cross-training: soreness {level}/10 {when}.",
                 )
 
@@ -1098,6 +1105,7 @@ class _WeekPlanner:
             totals=totals,
             warnings=tuple(self.warnings),
             state=state,
+            units=self.profile.units,
         )
 
 

@@ -382,7 +382,7 @@ def _cmd_history(repo: Repository, args: argparse.Namespace, today: date) -> int
     if args.json:
         output.print_json([output.session_json(s) for s in sessions])
     else:
-        print(output.history_text(sessions))
+        print(output.history_text(sessions, repo.profile().units))
     return 0
 
 
@@ -392,7 +392,7 @@ def _cmd_delete(repo: Repository, args: argparse.Namespace, today: date) -> int:
     deleted = repo.delete_session(args.id)
     if deleted is None:
         raise StorageError(f"no session with id {args.id}")
-    print(f"deleted {output.session_line(deleted)}")
+    print(f"deleted {output.session_line(deleted, repo.profile().units)}")
     return 0
 
 
@@ -425,7 +425,7 @@ def _cmd_stats(repo: Repository, args: argparse.Namespace, today: date) -> int:
     if args.json:
         output.print_json(output.stats_json(stats))
     else:
-        print(output.stats_text(stats))
+        print(output.stats_text(stats, repo.profile().units))
     return 0
 
 

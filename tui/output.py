@@ -12,6 +12,7 @@ from legrun.planner.models import WEEKDAYS, AnySession, LegDay, Profile, Run
 from legrun.planner.plan import KIND_LABELS, KIND_LETTERS, PlanItem, WeekPlan, item_from_session
 from legrun.planner.recurrence import describe_rule
 from legrun.planner.trends import FitnessPoint, WeekTotals
+from legrun.planner.units import distance, pace
 from legrun.planner.zones import HR_BANDS, run_hr_range
 
 
@@ -53,7 +54,7 @@ def profile_text(profile: Profile) -> str:
         f"max HR          {max_hr} bpm ({source})",
         f"resting HR      {profile.resting_hr if profile.resting_hr else 'not set'}",
         f"runs per week   {profile.runs_per_week}",
-        f"weekly target   {profile.weekly_km:g} km",
+        f"weekly target   {distance(profile.weekly_km, profile.units)}",
         f"long-run day    {WEEKDAYS[profile.long_run_day]}",
         f"week starts     {WEEKDAYS[profile.week_start]}",
         f"units           {profile.units}",
@@ -108,7 +109,7 @@ def session_json(session: AnySession) -> dict[str, Any]:
     return data
 
 
-def session_line(session: AnySession) -> str:
+def session_line(session: AnySession, units: str = "km") -> str:
     item = item_from_session(session)
     parts = [
         f"#{session.id}",
@@ -117,16 +118,15 @@ def session_line(session: AnySession) -> str:
         f"{session.minutes} min",
     ]
     if isinstance(session, Run):
-        parts.append(f"{session.km:g} km")
+        parts.append(distance(session.km, units))
     if session.rpe is not None:
         parts.append(f"RPE {session.rpe}")
     return " ".join(parts)
 
 
-def pace_text(minutes_per_km: float) -> str:
-    """6.25 min/km as `6:15`."""
-    minutes, seconds = divmod(round(minutes_per_km * 60), 60)
-    return f"{minutes}:{seconds:02d}"
+def pace_text(minutes_per_km: float, units: str = "km") -> str:
+    """6.25 min/km as `6:15` (per km, or per mile when `units` is "mi")."""
+    return pace(minutes_per_km, units).split("/")[0]
 
 
 def session_details(session: AnySession) -> str:
@@ -137,17 +137,17 @@ def session_details(session: AnySession) -> str:
     return session.notes
 
 
-def history_text(sessions: Sequence[AnySession]) -> str:
+def history_text(sessions: Sequence[AnySession], units: str = "km") -> str:
     if not sessions:
         return "no sessions logged yet (try: legrun-tui log run --date today --km 5 --minutes 30)"
-    rows = [("id", "date", "kind", "min", "km", "pace", "RPE", "load", "details")]
+    rows = [("id", "date", "kind", "min", units, "pace", "RPE", "load", "details")]
     for s in sessions:
         item = item_from_session(s)
         km = pace = ""
         details = session_details(s)
         if isinstance(s, Run):
-            km = f"{s.km:g}"
-            pace = pace_text(s.pace_min_per_km)
+            km = distance(s.km, units).split()[0]
+            pace = pace_text(s.pace_min_per_km, units)
         label = item.label if item.kind != "cross_training" else f"{s.activity}"  # type: ignore[union-attr]
         rows.append(
             (
@@ -206,11 +206,11 @@ def plan_json(plan: WeekPlan) -> dict[str, Any]:
     }
 
 
-def item_summary(item: PlanItem) -> str:
+def item_summary(item: PlanItem, units: str = "km") -> str:
     """`E easy run 5.6 km 36 min 120-138 bpm` style, with the status when not planned."""
     parts = [KIND_LETTERS[item.kind], item.label.lower()]
     if item.km is not None:
-        parts.append(f"{item.km:g} km")
+        parts.append(distance(item.km, units))
     if item.minutes is not None and item.kind != "rest":
         parts.append(f"{item.minutes} min")
     if item.hr_low is not None:
@@ -234,12 +234,13 @@ def plan_text(plan: WeekPlan, today: date) -> str:
         if not day.sessions:
             lines.append("    (nothing logged)")
         for item in day.sessions:
-            lines.append(f"    {item_summary(item)}")
+            lines.append(f"    {item_summary(item, plan.units)}")
             for why in item.why:
                 lines.append(f"        {why.rule}: {why.text}")
     lines += [
         "",
-        f"Runs {t.run_km:g} km / {t.run_minutes} min (done {t.run_km_done:g} km); "
+        f"Runs {distance(t.run_km, plan.units)} / {t.run_minutes} min "
+        f"(done {distance(t.run_km_done, plan.units)}); "
         f"load {t.load} (done {t.load_done}); form {plan.state.form:+.1f}",
     ]
     if plan.warnings:
@@ -253,7 +254,7 @@ def today_text(plan: WeekPlan, today: date) -> str:
     if day is None:
         return "nothing planned"
     items = [i for i in day.sessions]
-    head = "; ".join(item_summary(i) for i in items) or "rest"
+    head = "; ".join(item_summary(i, plan.units) for i in items) or "rest"
     lines = [f"{today.isoformat()}: {head}"]
     for item in items:
         if item.why and item.status == "planned":
@@ -286,12 +287,13 @@ def stats_json(stats: tuple[list[WeekTotals], FitnessPoint]) -> dict[str, Any]:
     }
 
 
-def stats_text(stats: tuple[list[WeekTotals], FitnessPoint]) -> str:
+def stats_text(stats: tuple[list[WeekTotals], FitnessPoint], units: str = "km") -> str:
     weeks, now = stats
-    lines = ["week of      run km  run min  load  leg days  cross min"]
+    lines = [f"week of      run {units}  run min  load  leg days  cross min"]
     for w in weeks:
+        run = float(distance(w.run_km, units).split()[0])
         lines.append(
-            f"{w.week_start.isoformat()}  {w.run_km:6.1f}  {w.run_minutes:7d}  {w.load:4d}"
+            f"{w.week_start.isoformat()}  {run:6.1f}  {w.run_minutes:7d}  {w.load:4d}"
             f"  {w.leg_days:8d}  {w.cross_minutes:9d}"
         )
     lines.append(

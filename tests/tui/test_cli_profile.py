@@ -92,3 +92,21 @@ def test_changing_age_changes_the_estimated_max_hr_shown(cli) -> None:
     assert cli("profile", "set", "--age", "50").returncode == 0
     shown = _show(cli)
     assert (shown["max_hr"], shown["max_hr_source"]) == (173, "estimated")
+
+
+def test_miles_show_in_plan_and_history_while_json_stays_in_km(cli) -> None:
+    import json
+
+    assert cli("profile", "set", "--units", "mi").returncode == 0
+    assert (
+        cli("log", "run", "--date", "yesterday", "--km", "16.09344", "--minutes", "90").returncode
+        == 0
+    )
+    history = cli("history").stdout
+    assert "mi" in history.splitlines()[0] and " 10 " in history.splitlines()[1]
+    assert "9:00" in history  # 90 min over 10 miles
+    data = json.loads(cli("history", "--json").stdout)
+    assert data[0]["km"] == 16.09344
+    text = cli("plan").stdout
+    assert " mi" in text and " km " not in text.replace("km/", "")
+    assert "weekly target   12.4 mi" in cli("profile", "show").stdout  # 20 km

@@ -229,3 +229,21 @@ async def test_the_selected_date_stays_when_the_week_start_changes(app: LegrunAp
         assert screen.plan is not None and screen.plan.week_start.weekday() == 6
         assert screen.selected_date == TODAY  # now the 3rd column
         assert screen.selected == 2
+
+
+async def test_a_miles_runner_reads_miles_on_the_week(trained_repo) -> None:
+    from textual.widgets import Static
+
+    from legrun.planner.models import Profile
+
+    trained_repo.save_profile(Profile(runs_per_week=5, weekly_km=40.0, units="mi"))
+    app = make_app(trained_repo, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        totals = str(app.screen.query_one("#week-totals", Static).render())
+        assert " mi " in totals and "km" not in totals
+        columns = "".join(str(c.render()) for c in app.screen.query(DayColumn))
+        import re
+
+        assert re.search(r"\d(\.\d)?m ", columns), columns  # e.g. "2.7m 26'"
+        assert not re.search(r"\d(\.\d)?k(m)? ", columns), columns

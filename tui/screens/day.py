@@ -86,7 +86,10 @@ class DayScreen(Screen[None]):
         keep = sessions.highlighted
         sessions.clear_options()
         sessions.add_options(
-            [Option(Content(item_summary(item))) for item in self.day_plan.sessions]
+            [
+                Option(Content(item_summary(item, self.plan.units)))
+                for item in self.day_plan.sessions
+            ]
             or [Option("nothing here: a to add", disabled=True)]
         )
         if self.day_plan.sessions:

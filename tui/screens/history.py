@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from legrun.planner.models import AnySession, LegDay, Run, ValidationError, parse_date
 from legrun.planner.plan import KIND_LETTERS, item_from_session
+from legrun.planner.units import distance
 from legrun.storage.history import HistoryFilter, session_count, session_page
 from legrun.tui.output import pace_text, session_details
 
@@ -25,15 +26,15 @@ KIND_NAMES = {None: "all", "leg": "leg days", "run": "runs", "cross": "cross-tra
 _FORM_KIND = {LegDay: "leg", Run: "run"}
 
 
-def _cells(session: AnySession) -> tuple[object, ...]:
+def _cells(session: AnySession, units: str = "km") -> tuple[object, ...]:
     item = item_from_session(session)
     is_run = isinstance(session, Run)
     return (
         session.date.isoformat(),
         f"{KIND_LETTERS[item.kind]} {item.label}",
         session.minutes,
-        f"{session.km:g}" if is_run else "",  # type: ignore[union-attr]
-        pace_text(session.pace_min_per_km) if is_run else "",  # type: ignore[union-attr]
+        distance(session.km, units).split()[0] if is_run else "",  # type: ignore[union-attr]
+        pace_text(session.pace_min_per_km, units) if is_run else "",  # type: ignore[union-attr]
         session.rpe if session.rpe is not None else "",
         session.load,
         Text(session_details(session)),  # plain text: notes may hold brackets, never markup
@@ -56,6 +57,7 @@ class HistoryScreen(Screen[None]):
         self.loaded: list[AnySession] = []
         self.exhausted = False
         self.total = 0
+        self.units = "km"
 
     @property
     def legrun(self) -> LegrunApp:
@@ -80,12 +82,13 @@ class HistoryScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.units = self.legrun.repository.profile().units
         table = self.query_one(DataTable)
         for label, width in (
             ("Date", 10),
             ("Kind", 15),
             ("Min", 4),
-            ("Km", 5),
+            (self.units.capitalize(), 5),
             ("Pace", 5),
             ("RPE", 3),
             ("Load", 5),
@@ -125,7 +128,7 @@ class HistoryScreen(Screen[None]):
         page = session_page(self.legrun.repository, self.filter, after=after, limit=PAGE)
         self.exhausted = len(page) < PAGE
         table = self.query_one(DataTable)
-        table.add_rows([_cells(s) for s in page])
+        table.add_rows([_cells(s, self.units) for s in page])
         self.loaded.extend(page)
 
     def _show_title(self) -> None:

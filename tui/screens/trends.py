@@ -16,8 +16,8 @@ from textual_plotext import PlotextPlot
 from legrun.planner.models import MUSCLES
 from legrun.planner.scheduler import week_start_for
 from legrun.planner.trends import PersonalBests, WeekTotals, best_lifts, fill_weeks, fitness_series
+from legrun.planner.units import KM_PER_MILE, distance, pace
 from legrun.storage import trends as queries
-from legrun.tui.output import pace_text
 
 if TYPE_CHECKING:
     from legrun.tui.application import LegrunApp
@@ -52,6 +52,7 @@ class TrendsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.weeks = RANGES[0]
+        self.units = "km"
         self.bests_stale = True
 
     @property
@@ -99,6 +100,7 @@ class TrendsScreen(Screen[None]):
         repo = self.legrun.repository
         today = self.legrun.today
         profile = repo.profile()
+        self.units = profile.units
         first = week_start_for(today, profile.week_start) - timedelta(weeks=self.weeks - 1)
         end = first + timedelta(weeks=self.weeks) - timedelta(days=1)
         weeks = fill_weeks(
@@ -134,13 +136,18 @@ class TrendsScreen(Screen[None]):
         plot.refresh()
 
     def _volume(self, weeks: list[WeekTotals]) -> None:
-        self._bars("volume", weeks, [w.run_km for w in weeks], "Run km per week")
+        units = self.units
+        per_unit = KM_PER_MILE if units == "mi" else 1.0
+        self._bars(
+            "volume", weeks, [round(w.run_km / per_unit, 1) for w in weeks], f"Run {units} per week"
+        )
         done = [w for w in weeks if w.run_km]
         average = sum(w.run_km for w in done) / len(done) if done else 0.0
         last = weeks[-2] if len(weeks) > 1 else weeks[-1]
         self.query_one("#note-volume", Static).update(
-            f"Last full week {last.run_km:g} km in {last.run_minutes} min · this week so far "
-            f"{weeks[-1].run_km:g} km · average {average:.1f} km over weeks with runs"
+            f"Last full week {distance(last.run_km, units)} in {last.run_minutes} min · this week "
+            f"so far {distance(weeks[-1].run_km, units)} · average {distance(average, units)} "
+            "over weeks with runs"
         )
 
     def _load(self, weeks: list[WeekTotals]) -> None:
@@ -248,24 +255,24 @@ class TrendsScreen(Screen[None]):
             most_weekly_km=queries.most_weekly_km(repo.db, profile.week_start),
             lifts=best_lifts(queries.lift_sets(repo.db)),
         )
-        self.query_one("#bests", Static).update(describe_bests(bests))
+        self.query_one("#bests", Static).update(describe_bests(bests, self.units))
         self.bests_stale = False
 
 
-def describe_bests(bests: PersonalBests) -> str:
+def describe_bests(bests: PersonalBests, units: str = "km") -> str:
     lines = []
     if bests.longest_run:
         r = bests.longest_run
-        lines.append(f"Longest run       {r.km:g} km on {r.day:%d %b %Y}")
+        lines.append(f"Longest run       {distance(r.km, units)} on {r.day:%d %b %Y}")
     if bests.fastest_5k_plus:
         r = bests.fastest_5k_plus
         lines.append(
-            f"Fastest (5 km+)   {pace_text(r.pace_min_per_km)}/km over {r.km:g} km, "
+            f"Fastest (5 km+)   {pace(r.pace_min_per_km, units)} over {distance(r.km, units)}, "
             f"{r.day:%d %b %Y}"
         )
     if bests.most_weekly_km:
         day, km = bests.most_weekly_km
-        lines.append(f"Biggest week      {km:g} km, week of {day:%d %b %Y}")
+        lines.append(f"Biggest week      {distance(km, units)}, week of {day:%d %b %Y}")
     for lift in bests.lifts[:6]:
         lines.append(
             f"{lift.name[:17]:<17} ~{lift.one_rm_kg:g} kg 1RM (Epley; {lift.reps} x "

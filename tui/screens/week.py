@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from legrun.planner.plan import WeekPlan
+from legrun.planner.units import KM_PER_MILE, distance
 from legrun.tui.output import item_summary
 from legrun.tui.widgets.day_column import DayColumn
 
@@ -91,13 +92,16 @@ class WeekScreen(Screen[None]):
         today = app.today  # type: ignore[attr-defined]
         for i, column in enumerate(self.query(DayColumn)):
             column.today = today
+            column.units = plan.units
             column.day = plan.days[i]
         self._show("#week-title", _week_title(plan, today, app.demo))  # type: ignore[attr-defined]
         t = plan.totals
         state = plan.state
+        per_unit = KM_PER_MILE if plan.units == "mi" else 1.0
         self._show(
             "#week-totals",
-            f"Runs {t.run_km_done:g}/{t.run_km:g} km · {t.run_minutes_done}/{t.run_minutes} min"
+            f"Runs {round(t.run_km_done / per_unit, 1):g}/{distance(t.run_km, plan.units)}"
+            f" · {t.run_minutes_done}/{t.run_minutes} min"
             f" · load {t.load_done}/{t.load} · form {state.form:+.0f}",
         )
         if plan.warnings:
@@ -133,7 +137,7 @@ class WeekScreen(Screen[None]):
             self._show("#week-detail", f"{day.date:%a %d %b}: nothing logged. a adds a session.")
             return
         item = day.sessions[self.cursor]
-        lines = [f"{day.date:%a %d %b}  {item_summary(item)}"]
+        lines = [f"{day.date:%a %d %b}  {item_summary(item, self.plan.units)}"]
         lines += [f"  {w.rule}: {w.text}" for w in item.why]
         if item.status == "done" and not item.why:
             lines.append("  Logged by you. enter opens the day: checklist, edit, delete.")

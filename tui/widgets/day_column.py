@@ -11,6 +11,7 @@ from textual.widget import Widget
 
 from legrun.planner.models import WEEKDAYS
 from legrun.planner.plan import KIND_LETTERS, DayPlan, PlanItem
+from legrun.planner.units import distance, short_distance
 
 # How each status reads without colour: a mark before the kind letter.
 STATUS_MARKS = {"planned": "·", "done": "✓", "skipped": "✗"}
@@ -36,7 +37,9 @@ SHORT_LABELS = {
 }
 
 
-def item_lines(item: PlanItem, width: int, wide: bool | None = None) -> list[tuple[str, str]]:
+def item_lines(
+    item: PlanItem, width: int, wide: bool | None = None, units: str = "km"
+) -> list[tuple[str, str]]:
     """The lines (text, style) one session takes in a column `width` cells wide; `wide` picks
     long labels (by default when the column is at least 14 cells wide)."""
     mark = STATUS_MARKS[item.status]
@@ -54,7 +57,8 @@ def item_lines(item: PlanItem, width: int, wide: bool | None = None) -> list[tup
     lines = [(f"{mark}{letter} {label}", style)]
     detail = []
     if item.km is not None:
-        detail.append(f"{item.km:g}km" if wide else f"{item.km:g}k")
+        text = distance(item.km, units).replace(" ", "") if wide else short_distance(item.km, units)
+        detail.append(text)
     if item.minutes is not None and item.kind != "rest":
         detail.append(f"{item.minutes}'")
     if item.status == "done" and item.rpe is not None and item.kind != "mobility":
@@ -86,6 +90,7 @@ class DayColumn(Widget, can_focus=False):
     selected: reactive[bool] = reactive(False, repaint=False)
     cursor: reactive[int] = reactive(-1, repaint=False)
     today: reactive[date | None] = reactive(None, repaint=False)
+    units: reactive[str] = reactive("km", repaint=False)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -102,6 +107,9 @@ class DayColumn(Widget, can_focus=False):
         self._repaint_changed_lines()
 
     def watch_today(self) -> None:
+        self._repaint_changed_lines()
+
+    def watch_units(self) -> None:
         self._repaint_changed_lines()
 
     def on_resize(self) -> None:
@@ -150,7 +158,7 @@ class DayColumn(Widget, can_focus=False):
         )
         wide = narrowest >= 14
         for index, item in enumerate(day.sessions):
-            lines = item_lines(item, width, wide)
+            lines = item_lines(item, width, wide, self.units)
             for n, (text, style) in enumerate(lines):
                 text = text[:width].ljust(width)
                 if self.selected and index == self.cursor and n == 0:
