@@ -1059,6 +1059,24 @@ class _WeekPlanner:
                 "R-REST", "This week has no full rest day: take one, even if a run has to go."
             )
 
+    def explain_shortfall(self, run_km: float) -> None:
+        """Safety shortened the runs well below what the week allowed: say so, and why."""
+        if self.week_km <= 0 or run_km >= 0.8 * self.week_km:
+            return
+        recovery = sum(
+            1 for d in self.days for i in d.items if i.kind == "recovery_run" and not i.pinned
+        )
+        reason = (
+            f"{recovery} of them are short recovery runs the day after a leg day"
+            if recovery
+            else "not enough days can safely take a run"
+        )
+        self.warn(
+            "R-AFTER-LEG" if recovery else "R-CROSS",
+            f"This week's runs add up to {self.dist(run_km)} of the {self.dist(self.week_km)} "
+            f"allowed: {reason}. Safety comes first; moving a leg day frees room.",
+        )
+
     def build(self) -> WeekPlan:
         self.place_logged()
         self.place_leg_days()
@@ -1088,6 +1106,7 @@ class _WeekPlanner:
             run_minutes_done=sum(r.minutes or 0 for r in runs if r.status == "done"),
             load_done=sum(i.load for i in done),
         )
+        self.explain_shortfall(totals.run_km)
         as_of = min(self.today, self.week_end)
         fitness, fatigue, form = fitness_fatigue(self.history, as_of)
         latest = [c for c in self.checkins if c.date <= as_of]

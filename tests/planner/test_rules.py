@@ -335,3 +335,16 @@ def test_a_sore_morning_without_a_run_says_why_the_day_is_quiet():
     assert not [i for i in tuesday.sessions if i.is_run], describe(plan)
     whys = [w for i in tuesday.sessions for w in i.why if w.rule == "R-SORENESS"]
     assert whys and "Soreness 5/10" in whys[0].text, describe(plan)
+
+
+def test_a_week_cut_far_below_its_volume_says_why():
+    profile = Profile(
+        runs_per_week=5, weekly_km=40.0, week_start=6, leg_days_rule="FREQ=WEEKLY;BYDAY=MO,WE,FR"
+    )
+    sunday = MONDAY - timedelta(days=1)
+    plan = make_plan(profile, steady_runs(sunday, km=9.0), week_start=sunday)
+    planned_km = sum(i.km or 0 for d in plan.days for i in d.sessions if i.is_run)
+    shortfall = [w.text for w in plan.warnings if "add up to" in w.text]
+    assert shortfall, describe(plan)
+    assert f"{round(planned_km, 1):g} km of the" in shortfall[0]
+    assert "recovery runs" in shortfall[0]
