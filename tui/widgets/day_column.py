@@ -95,22 +95,30 @@ class DayColumn(Widget, can_focus=False):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._shown: list[tuple[str, tuple[object, ...]]] = []  # each line: text and spans
+        self._built: tuple[tuple[object, ...], Content] | None = None
+        self._diff_pending = False
 
+    # A `]` sets several of these in a row: one line diff after the last of them, not one each.
     def watch_selected(self, selected: bool) -> None:
         self.set_class(selected, "-selected")  # a new background: the class repaints it all
-        self._repaint_changed_lines()
+        self._schedule_diff()
 
     def watch_day(self) -> None:
-        self._repaint_changed_lines()
+        self._schedule_diff()
 
     def watch_cursor(self) -> None:
-        self._repaint_changed_lines()
+        self._schedule_diff()
 
     def watch_today(self) -> None:
-        self._repaint_changed_lines()
+        self._schedule_diff()
 
     def watch_units(self) -> None:
-        self._repaint_changed_lines()
+        self._schedule_diff()
+
+    def _schedule_diff(self) -> None:
+        if not self._diff_pending:
+            self._diff_pending = True
+            self.call_next(self._repaint_changed_lines)
 
     def on_resize(self) -> None:
         # The whole column repaints at its new size: remember what it will show, so that the
@@ -122,6 +130,7 @@ class DayColumn(Widget, can_focus=False):
         return [(line.plain, tuple(line.spans)) for line in self.render().split("\n")]
 
     def _repaint_changed_lines(self) -> None:
+        self._diff_pending = False
         lines = self._lines()
         before, self._shown = self._shown, lines
         width = self.size.width
@@ -136,7 +145,27 @@ class DayColumn(Widget, can_focus=False):
             self.refresh(*(Region(0, y, width, 1) for y in changed))
 
     def render(self) -> Content:
-        """The column's text: the day, then each session's lines, the cursor's reversed."""
+        """The column's text, built once per state (the line diff and the repaint share it)."""
+        siblings = self.parent.children if self.parent is not None else [self]
+        narrowest = min(
+            (c.size.width for c in siblings if isinstance(c, DayColumn) and c.size.width),
+            default=self.size.width,
+        )
+        key = (
+            self.day,
+            self.selected,
+            self.cursor,
+            self.today,
+            self.units,
+            self.size.width,
+            narrowest,
+        )
+        if self._built is None or self._built[0] != key:
+            self._built = (key, self._build(narrowest))
+        return self._built[1]
+
+    def _build(self, narrowest: int) -> Content:
+        """The day, then each session's lines, the cursor's reversed."""
         day = self.day
         if day is None:
             return Content("")
@@ -151,12 +180,7 @@ class DayColumn(Widget, can_focus=False):
             parts.append(Content.styled("  rest", "$text-muted"))
         # Every column of the grid uses the same labels, decided by the narrowest one (1fr
         # columns differ by a cell), so that the week reads alike from Monday to Sunday.
-        siblings = self.parent.children if self.parent is not None else [self]
-        narrowest = min(
-            (c.size.width for c in siblings if isinstance(c, DayColumn) and c.size.width),
-            default=width,
-        )
-        wide = narrowest >= 14
+        wide = (narrowest or width) >= 14
         for index, item in enumerate(day.sessions):
             lines = item_lines(item, width, wide, self.units)
             for n, (text, style) in enumerate(lines):
