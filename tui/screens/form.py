@@ -41,24 +41,29 @@ def number_validator(low: float, high: float, what: str) -> Validator:
     return Number(minimum=low, maximum=high, failure_description=f"{what}: {low:g}-{high:g}")
 
 
+# Priority, so that tab moves the focus before the keys typed after it are handed to a field:
+# over SSH "7.5<tab>45" often arrives in one read, and without this the 45 lands in the km
+# field too. Forms and the profile share these.
+FIELD_NAVIGATION = [
+    Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="field.next"),
+    Binding(
+        "shift+tab",
+        "app.focus_previous",
+        "Previous field",
+        show=False,
+        priority=True,
+        id="field.previous",
+    ),
+]
+
+
 class FormScreen(ModalScreen[T]):
     """A modal form. Subclasses compose fields with `field()` and implement `build()`."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
-        # Priority, so that tab moves the focus before the keys typed after it are handed to
-        # a field: over SSH "7.5<tab>45" often arrives in one read, and without this the 45
-        # lands in the km field too.
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="form.next"),
-        Binding(
-            "shift+tab",
-            "app.focus_previous",
-            "Previous field",
-            show=False,
-            priority=True,
-            id="form.previous",
-        ),
+        *FIELD_NAVIGATION,
     ]
     TITLE_TEXT = "Form"
 

@@ -21,6 +21,7 @@ from legrun.planner.plan import KIND_LABELS
 from legrun.planner.recurrence import describe_rule, leg_days_rule
 from legrun.planner.zones import HR_BANDS, karvonen, run_hr_range
 from legrun.storage import StorageError
+from legrun.tui.screens.form import FIELD_NAVIGATION
 
 if TYPE_CHECKING:
     from legrun.tui.application import LegrunApp
@@ -79,18 +80,7 @@ class ProfileScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="profile.back"),
         Binding("ctrl+s", "save", "Save", priority=True, id="profile.save"),
-        # Priority: tab moves on before the keys after it reach a field (see FormScreen).
-        Binding(
-            "tab", "app.focus_next", "Next field", show=False, priority=True, id="profile.next"
-        ),
-        Binding(
-            "shift+tab",
-            "app.focus_previous",
-            "Previous field",
-            show=False,
-            priority=True,
-            id="profile.previous",
-        ),
+        *FIELD_NAVIGATION,
     ]
 
     @property
