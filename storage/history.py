@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from legrun.planner.models import AnySession
-from legrun.storage.repository import _SESSION_COLUMNS, Repository
+from legrun.storage.repository import Repository
 
 _TYPES = {"leg": "leg", "run": "run", "cross": "cross"}
 
@@ -61,13 +61,7 @@ def session_page(
     if after is not None:
         clause += " AND (s.date < ? OR (s.date = ? AND s.id < ?))"
         params += [after[0].isoformat(), after[0].isoformat(), after[1]]
-    rows = repo.db.execute(
-        f"SELECT {_SESSION_COLUMNS} FROM sessions s WHERE {clause} "
-        "ORDER BY s.date DESC, s.id DESC LIMIT ?",
-        [*params, limit],
-    ).fetchall()
-    exercises = repo._exercises_for([r[0] for r in rows if r[2] == "leg"])
-    return [repo._session_from_row(r, exercises.get(r[0], ())) for r in rows]
+    return repo._sessions_where(clause, params, order="s.date DESC, s.id DESC", limit=limit)
 
 
 def session_count(repo: Repository, where: HistoryFilter) -> int:

@@ -196,9 +196,18 @@ class Repository:
     def session_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM sessions").fetchone()[0])
 
-    def _sessions_where(self, where: str, params: list[Any]) -> list[AnySession]:
+    def _sessions_where(
+        self,
+        where: str,
+        params: list[Any],
+        order: str = "s.date, s.id",
+        limit: int | None = None,
+    ) -> list[AnySession]:
+        """Sessions (with their exercises) matching an SQL condition on `sessions s`; for the
+        storage modules (history paging), never above storage."""
+        tail = f" LIMIT {int(limit)}" if limit is not None else ""
         rows = self.db.execute(
-            f"SELECT {_SESSION_COLUMNS} FROM sessions s WHERE {where} ORDER BY s.date, s.id",
+            f"SELECT {_SESSION_COLUMNS} FROM sessions s WHERE {where} ORDER BY {order}{tail}",
             params,
         ).fetchall()
         leg_ids = [r[0] for r in rows if r[2] == "leg"]
