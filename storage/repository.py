@@ -50,12 +50,6 @@ class Repository:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def reopen(self) -> Repository:
-        """A second connection to the same file, for a worker thread."""
-        if self.path is None:
-            raise ValueError("an in-memory repository cannot be reopened")
-        return Repository.open(self.path)
-
     # -- profile ------------------------------------------------------------------------------
 
     def profile(self) -> Profile:

@@ -17,14 +17,13 @@ import termios
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from legrun.planner.plan import WeekPlan
-from legrun.planner.scheduler import week_start_for
 from legrun.storage import Repository, StorageError
 from legrun.tui.planning import load_week_plan
 
@@ -114,9 +113,6 @@ class LegrunApp(App[int]):
 
     # -- the plan -----------------------------------------------------------------------------
 
-    def week_start_of(self, day: date) -> date:
-        return week_start_for(day, self.repository.profile().week_start)
-
     def plan_for(self, day: date) -> WeekPlan:
         return load_week_plan(self.repository, day, self.today)
 
@@ -203,7 +199,3 @@ class LegrunApp(App[int]):
 def make_app(repository: Repository, today: date, demo: bool = False) -> LegrunApp:
     """Build the app on a repository, with `today` pinned (tests freeze it)."""
     return LegrunApp(repository, today=today, demo=demo)
-
-
-def week_dates(start: date) -> list[date]:
-    return [start + timedelta(days=i) for i in range(7)]
