@@ -5,49 +5,52 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from legrun.planner.kinds import (
+    KIND_LABELS,
+    KIND_LETTERS,
+    KINDS,
+    RUN_KIND_TO_PLAN,
+    RUN_PLAN_KINDS,
+)
 from legrun.planner.models import AnySession, CrossTraining, LegDay, Run
 
-RUN_PLAN_KINDS = ("recovery_run", "easy_run", "long_run", "quality_run")
+__all__ = [
+    "KIND_LABELS",
+    "KIND_LETTERS",
+    "RUN_PLAN_KINDS",
+    "ChecklistItem",
+    "DayPlan",
+    "PlanItem",
+    "Totals",
+    "TrainingState",
+    "Volume",
+    "WeekPlan",
+    "Why",
+    "Workout",
+    "item_from_session",
+    "plan_kind_of",
+]
+
 STATUSES = ("planned", "done", "skipped")
-
-# What a run logged with `--kind` counts as in the plan.
-_RUN_KIND_TO_PLAN = {
-    "recovery": "recovery_run",
-    "easy": "easy_run",
-    "long": "long_run",
-    "tempo": "quality_run",
-    "intervals": "quality_run",
-}
-
-KIND_LABELS = {
-    "leg_day": "Leg day",
-    "recovery_run": "Recovery run",
-    "easy_run": "Easy run",
-    "long_run": "Long run",
-    "quality_run": "Quality run",
-    "cross_training": "Cross-training",
-    "mobility": "Mobility",
-    "rest": "Rest",
-}
-# One letter per kind, so that meaning never rests on colour alone.
-KIND_LETTERS = {
-    "leg_day": "L",
-    "recovery_run": "r",
-    "easy_run": "E",
-    "long_run": "LR",
-    "quality_run": "Q",
-    "cross_training": "X",
-    "mobility": "M",
-    "rest": "-",
-}
 
 
 @dataclass(frozen=True)
 class Why:
     """One reason for an item or a warning: the rule id and plain words."""
 
-    rule: str
+    rule: str  # a RuleId (a str), e.g. "R-48H"
     text: str
+
+
+@dataclass(frozen=True)
+class Workout:
+    """The structure of a quality run, strides in an easy run, or a race."""
+
+    type: str  # strides | tempo | cruise | intervals | hills | race
+    warmup_minutes: int
+    main: str  # the main set in words, e.g. "3 x 8 min at threshold, 2 min jog"
+    cooldown_minutes: int
+    pace_s_per_km: tuple[int, int] | None = None  # the main set's pace range, when known
 
 
 @dataclass(frozen=True)
@@ -67,10 +70,15 @@ class PlanItem:
     id: int | None = None  # the logged session's id when done
     session: AnySession | None = field(default=None, compare=False, repr=False)
     pinned: bool = False  # placed or changed by the user
+    workout: Workout | None = None
 
     @property
     def is_run(self) -> bool:
-        return self.kind in RUN_PLAN_KINDS
+        return KINDS[self.kind].is_run
+
+    @property
+    def is_hard(self) -> bool:
+        return KINDS[self.kind].is_hard
 
     @property
     def load(self) -> int:
@@ -131,6 +139,16 @@ class TrainingState:
 
 
 @dataclass(frozen=True)
+class Volume:
+    """How much running the week holds, and what that rests on (all in km)."""
+
+    target_km: float  # the profile's weekly target (from minutes when set in minutes)
+    baseline_km: float | None  # mean done km of the last 4 completed weeks; None before 4 exist
+    cap_km: float  # what this week may hold (R-SPIKE, R-EASY-WEEK, a new start or a return)
+    planned_km: float  # what the plan holds: done and planned runs together
+
+
+@dataclass(frozen=True)
 class WeekPlan:
     week_start: date
     max_hr: int
@@ -139,6 +157,11 @@ class WeekPlan:
     warnings: tuple[Why, ...]
     state: TrainingState
     units: str = "km"  # how the runner reads distances (the plan itself is in km)
+    # start | return | build | maintain (no goal); base | build | peak | taper | race | recovery
+    phase: str = "build"
+    easier_week: bool = False
+    volume: Volume | None = None
+    suggestions: tuple[Why, ...] = ()  # changes the user could make (R-SPLIT); never applied
 
     def day(self, when: date) -> DayPlan | None:
         for day in self.days:
@@ -152,7 +175,7 @@ def plan_kind_of(session: AnySession) -> str:
     if isinstance(session, LegDay):
         return "leg_day"
     if isinstance(session, Run):
-        return _RUN_KIND_TO_PLAN[session.kind]
+        return RUN_KIND_TO_PLAN[session.kind]
     return "cross_training"
 
 

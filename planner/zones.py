@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import math
 
-# Intensity bands as fractions of max HR (%HRmax, not heart-rate reserve).
-HR_BANDS = {
-    "recovery_run": (0.60, 0.70),  # the guidance: 60-70 % of max, conversational
-    "easy_run": (0.65, 0.75),
-    "long_run": (0.65, 0.78),
-    "quality_run": (0.80, 0.90),
-}
+from legrun.planner.kinds import KINDS
+
+# Intensity bands as fractions of max HR (%HRmax, not heart-rate reserve), from the kinds table;
+# a recovery run is the guidance's 60-70 % of max, conversational.
+HR_BANDS = {k.name: k.hr_band for k in KINDS.values() if k.hr_band is not None}
 
 
 def hr_range(max_hr: int, low: float, high: float) -> tuple[int, int]:
@@ -24,6 +22,7 @@ def recovery_hr_range(max_hr: int) -> tuple[int, int]:
 
 
 def run_hr_range(kind: str, max_hr: int) -> tuple[int, int]:
+    """The bpm range of a run of plan kind `kind` (not a race: that is paced by effort)."""
     return hr_range(max_hr, *HR_BANDS[kind])
 
 

@@ -9,7 +9,14 @@ from datetime import date
 from typing import Any
 
 from legrun.planner.models import WEEKDAYS, AnySession, LegDay, Profile, Run
-from legrun.planner.plan import KIND_LABELS, KIND_LETTERS, PlanItem, WeekPlan, item_from_session
+from legrun.planner.plan import (
+    KIND_LABELS,
+    KIND_LETTERS,
+    PlanItem,
+    WeekPlan,
+    Workout,
+    item_from_session,
+)
 from legrun.planner.recurrence import describe_rule
 from legrun.planner.trends import FitnessPoint, WeekTotals
 from legrun.planner.units import distance, pace
@@ -85,6 +92,19 @@ def item_json(item: PlanItem) -> dict[str, Any]:
         "hr_high": item.hr_high,
         "activity": item.activity,
         "why": [{"rule": w.rule, "text": w.text} for w in item.why],
+        "workout": workout_json(item.workout),
+    }
+
+
+def workout_json(workout: Workout | None) -> dict[str, Any] | None:
+    if workout is None:
+        return None
+    return {
+        "type": workout.type,
+        "warmup_minutes": workout.warmup_minutes,
+        "main": workout.main,
+        "cooldown_minutes": workout.cooldown_minutes,
+        "pace_s_per_km": list(workout.pace_s_per_km) if workout.pace_s_per_km else None,
     }
 
 
@@ -173,9 +193,18 @@ def history_text(sessions: Sequence[AnySession], units: str = "km") -> str:
 
 
 def plan_json(plan: WeekPlan) -> dict[str, Any]:
+    volume = plan.volume
     return {
         "week_start": plan.week_start.isoformat(),
         "max_hr": plan.max_hr,
+        "phase": plan.phase,
+        "easier_week": plan.easier_week,
+        "volume": {
+            "target_km": volume.target_km if volume else None,
+            "baseline_km": volume.baseline_km if volume else None,
+            "cap_km": volume.cap_km if volume else None,
+            "planned_km": volume.planned_km if volume else None,
+        },
         "days": [
             {
                 "date": day.date.isoformat(),
@@ -196,6 +225,7 @@ def plan_json(plan: WeekPlan) -> dict[str, Any]:
             "load_done": plan.totals.load_done,
         },
         "warnings": [{"rule": w.rule, "text": w.text} for w in plan.warnings],
+        "suggestions": [{"rule": w.rule, "text": w.text} for w in plan.suggestions],
         "state": {
             "fitness": plan.state.fitness,
             "fatigue": plan.state.fatigue,
@@ -224,8 +254,10 @@ def item_summary(item: PlanItem, units: str = "km") -> str:
 
 def plan_text(plan: WeekPlan, today: date) -> str:
     t = plan.totals
+    easier = ", easier week" if plan.easier_week else ""
     lines = [
-        f"Week of {plan.week_start.isoformat()} (max HR {plan.max_hr} bpm)",
+        f"Week of {plan.week_start.isoformat()} (max HR {plan.max_hr} bpm); "
+        f"phase: {plan.phase}{easier}",
         "",
     ]
     for day in plan.days:
@@ -235,6 +267,8 @@ def plan_text(plan: WeekPlan, today: date) -> str:
             lines.append("    (nothing logged)")
         for item in day.sessions:
             lines.append(f"    {item_summary(item, plan.units)}")
+            if item.workout is not None:
+                lines.append(f"        workout: {workout_text(item.workout, plan.units)}")
             for why in item.why:
                 lines.append(f"        {why.rule}: {why.text}")
     lines += [
@@ -246,7 +280,25 @@ def plan_text(plan: WeekPlan, today: date) -> str:
     if plan.warnings:
         lines.append("Warnings:")
         lines += [f"  {w.rule}: {w.text}" for w in plan.warnings]
+    if plan.suggestions:
+        lines.append("Suggestions (yours to make):")
+        lines += [f"  {w.rule}: {w.text}" for w in plan.suggestions]
     return "\n".join(lines)
+
+
+def workout_text(workout: Workout, units: str = "km") -> str:
+    """`15 min easy with 4 strides; 20 min at threshold (5:10-5:20 /km); 10 min easy`."""
+    main = workout.main
+    if workout.pace_s_per_km is not None:
+        low, high = workout.pace_s_per_km
+        main += f" ({pace(low / 60, units).split('/')[0]}-{pace(high / 60, units)})"
+    parts = []
+    if workout.warmup_minutes:
+        parts.append(f"{workout.warmup_minutes} min easy warm-up")
+    parts.append(main)
+    if workout.cooldown_minutes:
+        parts.append(f"{workout.cooldown_minutes} min easy cool-down")
+    return "; ".join(parts)
 
 
 def today_text(plan: WeekPlan, today: date) -> str:
@@ -257,6 +309,8 @@ def today_text(plan: WeekPlan, today: date) -> str:
     head = "; ".join(item_summary(i, plan.units) for i in items) or "rest"
     lines = [f"{today.isoformat()}: {head}"]
     for item in items:
+        if item.workout is not None and item.status == "planned":
+            lines.append(f"  workout: {workout_text(item.workout, plan.units)}")
         if item.why and item.status == "planned":
             lines.append(f"  why: {item.why[0].text}")
     for check in day.checklist:
