@@ -13,11 +13,13 @@ from datetime import date, timedelta
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MUSCLES = ("quads", "hamstrings", "glutes", "calves")
-RUN_KINDS = ("recovery", "easy", "long", "tempo", "intervals")
+RUN_KINDS = ("recovery", "easy", "long", "tempo", "intervals", "race")
 QUALITY_RUN_KINDS = ("tempo", "intervals")
 CROSS_ACTIVITIES = ("bike", "swim", "yoga", "walk", "other")
 PREFERRED_CROSS = ("bike", "swim", "yoga", "walk")
 UNITS = ("km", "mi")
+WEEKLY_MINUTES = (30, 2400)  # the range of a weekly running target given in minutes
+MIN_AVAILABLE_DAYS = 2  # days a week that must stay open for training
 
 LB_TO_KG = 0.45359237
 
@@ -86,6 +88,80 @@ def parse_weekday(text: str) -> int:
     raise ValidationError(f"invalid day {text!r}: use one of {', '.join(WEEKDAYS)}")
 
 
+def parse_weekdays(text: str) -> tuple[int, ...]:
+    """A comma-separated list of days (`mon,thu`; `none` or nothing for no day) to sorted,
+    unique weekday numbers. Any unknown day is refused."""
+    cleaned = text.strip().lower()
+    if cleaned in ("", "none"):
+        return ()
+    return tuple(sorted({parse_weekday(part) for part in cleaned.split(",") if part.strip()}))
+
+
+_SWITCH = {"on": True, "off": False}
+
+
+def parse_switch(text: str, what: str) -> bool:
+    """`on` or `off` (the way the command line and the profile take a yes/no setting)."""
+    cleaned = text.strip().lower()
+    if cleaned not in _SWITCH:
+        raise ValidationError(f"{what} must be on or off, not {text!r}")
+    return _SWITCH[cleaned]
+
+
+def switch_text(value: bool) -> str:
+    return "on" if value else "off"
+
+
+def parse_weekly_minutes(text: str) -> int | None:
+    """A weekly target in minutes (30..2400), or `none` / nothing for a target in km."""
+    cleaned = text.strip().lower()
+    if cleaned in ("", "none"):
+        return None
+    try:
+        value = int(cleaned)
+    except ValueError:
+        low, high = WEEKLY_MINUTES
+        raise ValidationError(
+            f"weekly minutes must be a whole number from {low} to {high} (or none), not {text!r}"
+        ) from None
+    check_weekly_minutes(value)
+    return value
+
+
+def check_weekly_minutes(value: int | None) -> None:
+    low, high = WEEKLY_MINUTES
+    if value is not None:
+        _check_int("weekly minutes", value, low, high)
+
+
+def check_unavailable(days: object) -> tuple[int, ...]:
+    """Days with no training at all as sorted, unique weekday numbers (0 = Monday .. 6 =
+    Sunday); refuses leaving fewer than MIN_AVAILABLE_DAYS days a week to train on."""
+    if isinstance(days, (str, bytes)) or not isinstance(days, (tuple, list, set, frozenset)):
+        raise ValidationError(f"unavailable days must be a list of weekdays, not {days!r}")
+    for day in days:
+        if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day <= 6:
+            raise ValidationError(
+                f"unavailable days must be weekdays 0 (mon) to 6 (sun), not {day!r}"
+            )
+    unique = tuple(sorted(set(days)))
+    most = len(WEEKDAYS) - MIN_AVAILABLE_DAYS
+    if len(unique) == len(WEEKDAYS):
+        raise ValidationError(
+            f"not every day can be unavailable: keep at least {MIN_AVAILABLE_DAYS} days a week "
+            f"free to train on, so at most {most} can be unavailable"
+        )
+    if len(unique) > most:
+        left = len(WEEKDAYS) - len(unique)
+        named = ", ".join(WEEKDAYS[d] for d in unique)
+        raise ValidationError(
+            f"unavailable days ({named}) leave {left} day{'s' if left != 1 else ''} a week to "
+            f"train on: keep at least {MIN_AVAILABLE_DAYS} days free, so at most {most} "
+            "can be unavailable"
+        )
+    return unique
+
+
 # ---------------------------------------------------------------------------------------------
 # Profile
 
@@ -104,6 +180,12 @@ class Profile:
     units: str = "km"
     cross: tuple[str, ...] = ("bike", "swim", "yoga")
     leg_days_rule: str | None = None  # an RFC 5545 RRULE, e.g. "FREQ=WEEKLY;BYDAY=MO,TH"
+    # Opt-in: a quality run may go on the morning of a leg day, with the legs >= 6 h later.
+    same_day_hard: bool = False
+    # Weekdays (0 = Monday .. 6 = Sunday) with no training at all; kept sorted and unique.
+    unavailable: tuple[int, ...] = ()
+    # A weekly running target in minutes; when set, the planner uses it instead of weekly_km.
+    weekly_minutes: int | None = None
     is_default: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -135,6 +217,12 @@ class Profile:
             and self.resting_hr >= self.max_hr
         ):
             raise ValidationError("resting HR must be below max HR")
+        if not isinstance(self.same_day_hard, bool):
+            raise ValidationError(
+                f"same-day hard days must be on or off, not {self.same_day_hard!r}"
+            )
+        object.__setattr__(self, "unavailable", check_unavailable(self.unavailable))
+        check_weekly_minutes(self.weekly_minutes)
 
     @property
     def max_hr_source(self) -> str:
@@ -146,6 +234,11 @@ class Profile:
         if self.max_hr is not None:
             return self.max_hr
         return tanaka_max_hr(self.age)
+
+    @property
+    def target_in_minutes(self) -> bool:
+        """The weekly target is time (weekly_minutes), not distance (weekly_km)."""
+        return self.weekly_minutes is not None
 
     def with_changes(self, **changes: object) -> Profile:
         return replace(self, is_default=False, **changes)  # type: ignore[arg-type]
