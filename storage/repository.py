@@ -10,6 +10,7 @@ from typing import Any
 
 from legrun.planner.models import (
     MUSCLES,
+    WEEKDAYS,
     AnySession,
     CheckIn,
     CrossTraining,
@@ -18,6 +19,7 @@ from legrun.planner.models import (
     Pin,
     Profile,
     Run,
+    parse_weekdays,
 )
 from legrun.storage.database import StorageError, default_path, open_database, write_transaction
 from legrun.storage.schema import MIGRATIONS
@@ -55,11 +57,13 @@ class Repository:
     def profile(self) -> Profile:
         row = self.db.execute(
             "SELECT age, max_hr, resting_hr, runs_per_week, weekly_km, long_run_day, "
-            "week_start, units, cross, leg_days_rule FROM profile WHERE id = 1"
+            "week_start, units, cross, leg_days_rule, same_day_hard, unavailable, "
+            "weekly_minutes FROM profile WHERE id = 1"
         ).fetchone()
         if row is None:
             return Profile(is_default=True)
-        age, max_hr, resting_hr, runs, km, long_day, week_start, units, cross, rule = row
+        age, max_hr, resting_hr, runs, km, long_day, week_start, units, cross, rule = row[:10]
+        same_day_hard, unavailable, weekly_minutes = row[10:]
         return Profile(
             age=age,
             max_hr=max_hr,
@@ -71,14 +75,18 @@ class Repository:
             units=units,
             cross=tuple(cross.split(",")) if cross else Profile().cross,
             leg_days_rule=rule,
+            same_day_hard=bool(same_day_hard),
+            unavailable=parse_weekdays(unavailable or ""),
+            weekly_minutes=weekly_minutes,
         )
 
     def save_profile(self, profile: Profile) -> None:
         with write_transaction(self.db):
             self.db.execute(
                 "INSERT OR REPLACE INTO profile (id, age, max_hr, resting_hr, runs_per_week, "
-                "weekly_km, long_run_day, week_start, units, cross, leg_days_rule) "
-                "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "weekly_km, long_run_day, week_start, units, cross, leg_days_rule, "
+                "same_day_hard, unavailable, weekly_minutes) "
+                "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     profile.age,
                     profile.max_hr,
@@ -90,6 +98,9 @@ class Repository:
                     profile.units,
                     ",".join(profile.cross),
                     profile.leg_days_rule,
+                    int(profile.same_day_hard),
+                    ",".join(WEEKDAYS[day] for day in profile.unavailable),
+                    profile.weekly_minutes,
                 ],
             )
 

@@ -134,4 +134,16 @@ def _m3_ids_never_reused(db: sqlite_utils.Database) -> None:
 
 _m3_ids_never_reused.rebuilds_tables = True  # type: ignore[attr-defined]
 
-MIGRATIONS = [_m1_initial, _m2_trends_indexes, _m3_ids_never_reused]
+
+def _m4_profile_days_and_minutes(db: sqlite_utils.Database) -> None:
+    # Three profile settings, each defaulting to what the planner did before they existed:
+    # no quality run on a leg day, every day available, the weekly target in km. Unavailable
+    # days are stored as day names ("tue,sat"), like `cross`. Run kinds are plain text (no
+    # CHECK), so a race result ("race") needs no change to `sessions`; this schema number
+    # keeps an older legrun-tui, which would refuse such a run, from opening the file.
+    db.execute("ALTER TABLE profile ADD COLUMN same_day_hard INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE profile ADD COLUMN unavailable TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE profile ADD COLUMN weekly_minutes INTEGER")
+
+
+MIGRATIONS = [_m1_initial, _m2_trends_indexes, _m3_ids_never_reused, _m4_profile_days_and_minutes]

@@ -198,3 +198,165 @@ def test_the_first_migration_still_creates_the_released_schema_1(tmp_path: Path)
     made = tmp_path / "made.db"
     open_database(made, MIGRATIONS[:1]).close()
     assert schema(made) == schema(saved)
+
+
+def _schema_of(path: Path) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+        ).fetchall()
+    finally:
+        conn.close()
+    return [(name, " ".join(sql.split())) for name, sql in rows]
+
+
+def _load(path: Path, fixture: str) -> None:
+    conn = sqlite3.connect(path)
+    conn.executescript((DATA / fixture).read_text())
+    conn.close()
+
+
+def test_migrations_up_to_3_still_create_the_released_schema_3(tmp_path: Path) -> None:
+    """The saved schema-3 database is what migrations 1-3 make today, table by table."""
+    saved = tmp_path / "saved.db"
+    _load(saved, "legrun-schema3.sql")
+    made = tmp_path / "made.db"
+    open_database(made, MIGRATIONS[:3]).close()
+    assert _user_version(saved) == _user_version(made) == 3
+    assert _schema_of(made) == _schema_of(saved)
+
+
+def test_a_schema_3_database_opens_with_nothing_lost_and_the_new_settings_off(
+    db_path: Path,
+) -> None:
+    _load(db_path, "legrun-schema3.sql")
+    assert _user_version(db_path) == 3
+    before = sqlite3.connect(db_path)
+    rows_before = {
+        table: before.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+        for table in ("sessions", "exercises", "checkins", "pins", "checklist_ticks", "settings")
+    }
+    before.close()
+
+    with Repository.open(db_path) as repo:
+        profile = repo.profile()
+        assert profile == Profile(
+            age=38,
+            max_hr=186,
+            resting_hr=55,
+            runs_per_week=5,
+            weekly_km=41.5,
+            long_run_day=5,
+            week_start=6,
+            units="mi",
+            cross=("bike", "walk"),
+            leg_days_rule="FREQ=WEEKLY;BYDAY=TU,FR",
+        )
+        assert not profile.is_default
+        # The new settings start as the planner behaved before they existed.
+        assert profile.same_day_hard is False
+        assert profile.unavailable == ()
+        assert profile.weekly_minutes is None
+        assert repo.sessions() == [
+            LegDay(
+                id=1,
+                date=date(2026, 9, 1),
+                minutes=70,
+                rpe=9,
+                notes="heavy",
+                exercises=(
+                    Exercise("back squat", 5, 5, 110.0, ("quads", "glutes")),
+                    Exercise("nordic curl", 3, 6, None, ("hamstrings",)),
+                ),
+            ),
+            Run(
+                id=2, date=date(2026, 9, 2), minutes=40, rpe=3, km=6.8, avg_hr=131, kind="recovery"
+            ),
+            Run(
+                id=3,
+                date=date(2026, 9, 3),
+                minutes=50,
+                rpe=7,
+                km=10.0,
+                kind="tempo",
+                notes="2x15 min",
+            ),
+            Run(id=5, date=date(2026, 9, 6), minutes=110, rpe=6, km=19.3, avg_hr=142, kind="long"),
+            CrossTraining(id=6, date=date(2026, 9, 7), minutes=45, rpe=2, activity="yoga"),
+        ]
+        assert repo.checkins() == [
+            CheckIn(
+                date=date(2026, 9, 2),
+                soreness=5,
+                quads=7,
+                hamstrings=6,
+                glutes=3,
+                calves=1,
+                sleep=4,
+                energy=3,
+            )
+        ]
+        assert repo.pins() == [
+            Pin(
+                id=1,
+                date=date(2026, 9, 9),
+                kind="easy_run",
+                action="move",
+                to_date=date(2026, 9, 10),
+            ),
+            Pin(id=3, date=date(2026, 9, 12), kind="cross_training", action="add", minutes=40),
+        ]
+        assert repo.ticks(date(2026, 9, 1), date(2026, 9, 1)) == {
+            (date(2026, 9, 1), "warmup"),
+            (date(2026, 9, 1), "fuel"),
+        }
+        assert repo.setting("theme") == "textual-dark"
+        rows_after = {
+            table: repo.db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+            for table in rows_before
+        }
+        assert rows_after == rows_before  # every row of every table, byte for byte
+        # Ids deleted before the upgrade stay used: session 7 and pin 2 never come back.
+        assert repo.add_session(Run(date=date(2026, 9, 9), minutes=30, km=5.0)) == 8
+        assert repo.add_pin(Pin(date=date(2026, 9, 13), kind="rest", action="skip")) == 4
+    assert _user_version(db_path) == len(MIGRATIONS) == 4
+    backup = db_path.with_name("legrun.db.schema3.bak")
+    assert _user_version(backup) == 3
+    assert "same_day_hard" not in dict(_schema_of(backup))["profile"]
+
+
+def test_schema_4_adds_the_three_profile_columns_with_safe_defaults(db_path: Path) -> None:
+    _load(db_path, "legrun-schema3.sql")
+    Repository.open(db_path).close()
+    conn = sqlite3.connect(db_path)
+    try:
+        columns = {
+            row[1]: (row[2], row[3], row[4])  # type, not null, default
+            for row in conn.execute("PRAGMA table_info(profile)")
+        }
+        stored = conn.execute(
+            "SELECT same_day_hard, unavailable, weekly_minutes FROM profile"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert columns["same_day_hard"] == ("INTEGER", 1, "0")
+    assert columns["unavailable"] == ("TEXT", 1, "''")
+    assert columns["weekly_minutes"] == ("INTEGER", 0, None)
+    assert stored == [(0, "", None)]
+
+
+def test_a_schema_3_database_without_a_profile_still_gives_the_defaults(db_path: Path) -> None:
+    _load(db_path, "legrun-schema3.sql")
+    conn = sqlite3.connect(db_path)
+    conn.execute("DELETE FROM profile")
+    conn.commit()
+    conn.close()
+    with Repository.open(db_path) as repo:
+        profile = repo.profile()
+    assert profile.is_default
+    assert (profile.same_day_hard, profile.unavailable, profile.weekly_minutes) == (
+        False,
+        (),
+        None,
+    )
