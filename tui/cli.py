@@ -23,9 +23,13 @@ from legrun.planner.models import (
     LegDay,
     Run,
     ValidationError,
+    check_unavailable,
     parse_date,
     parse_exercise,
+    parse_switch,
     parse_weekday,
+    parse_weekdays,
+    parse_weekly_minutes,
 )
 from legrun.storage import Repository, StorageError
 
@@ -122,6 +126,38 @@ def _weekday_list_type(text: str) -> tuple[int, ...]:
     return tuple(days)
 
 
+def _unavailable_type(text: str) -> tuple[int, ...]:
+    """Days with no training (`sat,sun`, or `none`); the profile says how many may be."""
+    try:
+        return check_unavailable(parse_weekdays(text))
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _same_day_hard_type(text: str) -> bool:
+    try:
+        return parse_switch(text, "same-day hard days")
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _weekly_minutes_type(text: str) -> int | None:
+    try:
+        return parse_weekly_minutes(text)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+class _Unset:
+    """The default of an option whose value may be None (`--weekly-minutes none`)."""
+
+    def __repr__(self) -> str:
+        return "<not given>"
+
+
+_UNSET = _Unset()
+
+
 def _cross_list_type(text: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(p.strip().lower() for p in text.split(",") if p.strip()))
     for activity in chosen:
@@ -176,7 +212,17 @@ def build_parser(today: date) -> argparse.ArgumentParser:
     pset.add_argument("--max-hr", type=_int_in(100, 250, "max HR"))
     pset.add_argument("--resting-hr", type=_int_in(30, 120, "resting HR"))
     pset.add_argument("--runs-per-week", type=_int_in(2, 6, "runs per week"))
-    pset.add_argument("--weekly-km", type=_weekly_km_type)
+    pset.add_argument(
+        "--weekly-km", type=_weekly_km_type, help="weekly target in km (clears --weekly-minutes)"
+    )
+    pset.add_argument(
+        "--weekly-minutes",
+        type=_weekly_minutes_type,
+        default=_UNSET,
+        metavar="N|none",
+        help="weekly target in minutes of running (30-2400), used instead of km; "
+        "'none' to plan by km again",
+    )
     pset.add_argument("--long-run-day", type=_weekday_type, metavar="mon..sun")
     pset.add_argument("--week-start", type=_week_start_type, metavar="mon|sun")
     pset.add_argument("--units", choices=("km", "mi"))
@@ -186,6 +232,18 @@ def build_parser(today: date) -> argparse.ArgumentParser:
         type=_weekday_list_type,
         metavar="mon,thu",
         help="recurring leg days ('none' to clear)",
+    )
+    pset.add_argument(
+        "--same-day-hard",
+        type=_same_day_hard_type,
+        metavar="on|off",
+        help="allow a quality run on the morning of a leg day, legs >= 6 h later (default off)",
+    )
+    pset.add_argument(
+        "--unavailable",
+        type=_unavailable_type,
+        metavar="DAYS|none",
+        help="days with no training at all, e.g. sat or tue,fri ('none' to clear)",
     )
 
     log = commands.add_parser("log", help="log a session you did")
@@ -299,9 +357,20 @@ def _profile_changes(args: argparse.Namespace) -> dict[str, object]:
             "week_start",
             "units",
             "cross",
+            "same_day_hard",
+            "unavailable",
         )
         if getattr(args, name) is not None
     }
+    if args.weekly_minutes is not _UNSET:
+        if args.weekly_km is not None:
+            raise UsageError(
+                "give --weekly-km or --weekly-minutes, not both: the weekly target is either "
+                "a distance or a time"
+            )
+        changes["weekly_minutes"] = args.weekly_minutes
+    elif args.weekly_km is not None:
+        changes["weekly_minutes"] = None  # a target in km from now on
     if args.leg_days is not None:
         from legrun.planner.recurrence import leg_days_rule
 

@@ -49,6 +49,9 @@ def profile_json(profile: Profile) -> dict[str, Any]:
         if profile.leg_days_rule
         else [],
         "leg_days_rule": profile.leg_days_rule,
+        "same_day_hard": profile.same_day_hard,
+        "unavailable": [WEEKDAYS[day] for day in profile.unavailable],
+        "weekly_minutes": profile.weekly_minutes,
         "is_default": profile.is_default,
     }
 
@@ -56,17 +59,24 @@ def profile_json(profile: Profile) -> dict[str, Any]:
 def profile_text(profile: Profile) -> str:
     max_hr = profile.effective_max_hr
     source = "measured" if profile.max_hr is not None else f"estimated: 208 - 0.7 x {profile.age}"
+    if profile.weekly_minutes is not None:
+        target = f"{profile.weekly_minutes} min"
+    else:
+        target = distance(profile.weekly_km, profile.units)
+    unavailable = ",".join(WEEKDAYS[day] for day in profile.unavailable) or "none"
     lines = [
         f"age             {profile.age}",
         f"max HR          {max_hr} bpm ({source})",
         f"resting HR      {profile.resting_hr if profile.resting_hr else 'not set'}",
         f"runs per week   {profile.runs_per_week}",
-        f"weekly target   {distance(profile.weekly_km, profile.units)}",
+        f"weekly target   {target}",
         f"long-run day    {WEEKDAYS[profile.long_run_day]}",
         f"week starts     {WEEKDAYS[profile.week_start]}",
         f"units           {profile.units}",
         f"cross-training  {', '.join(profile.cross)}",
         f"leg days        {describe_rule(profile.leg_days_rule)}",
+        f"unavailable     {unavailable}",
+        f"same-day hard   {'on' if profile.same_day_hard else 'off'}",
         "heart-rate targets:",
     ]
     for kind in HR_BANDS:
