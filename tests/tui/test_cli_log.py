@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+from tests.conftest import assert_refused, file_state
 
 # The fields every session has in `plan --json` (DESIGN.md), plus `date` for history.
 SESSION_FIELDS = {
@@ -93,7 +96,7 @@ def test_a_leg_day_without_minutes_counts_an_hour(cli) -> None:
 
 
 def test_each_run_kind_shows_as_its_plan_kind_and_the_default_is_easy(cli) -> None:
-    for kind in ("recovery", "easy", "long", "tempo", "intervals", None):
+    for kind in ("recovery", "easy", "long", "tempo", "intervals", "race", None):
         extra = ("--kind", kind) if kind else ()
         logged = cli("log", "run", "--date", "today", "--km", "5", "--minutes", "30", *extra)
         assert logged.returncode == 0, logged.stderr
@@ -103,8 +106,35 @@ def test_each_run_kind_shows_as_its_plan_kind_and_the_default_is_easy(cli) -> No
         ("long_run", "long"),
         ("quality_run", "tempo"),
         ("quality_run", "intervals"),
+        ("race", "race"),
         ("easy_run", "easy"),
     ]
+
+
+def test_a_race_result_is_logged_with_its_time_and_effort(cli) -> None:
+    logged = cli(
+        "log", "run", "--date", "2026-11-22", "--km", "21.0975", "--minutes", "104",
+        "--rpe", "9", "--avg-hr", "168", "--kind", "race", "--notes", "city half",
+    )  # fmt: skip
+    assert (logged.returncode, logged.stdout, logged.stderr) == (0, "1\n", "")
+    (race,) = _history(cli)
+    assert {k: race[k] for k in ("date", "kind", "run_kind", "km", "minutes", "rpe")} == {
+        "date": "2026-11-22",
+        "kind": "race",
+        "run_kind": "race",
+        "km": 21.0975,
+        "minutes": 104,
+        "rpe": 9,
+    }
+    assert "race" in cli("history").stdout.splitlines()[1]
+
+
+def test_an_unknown_run_kind_is_refused_naming_race_among_the_kinds(cli, db_path: Path) -> None:
+    result = cli(
+        "log", "run", "--date", "today", "--km", "5", "--minutes", "30", "--kind", "racing"
+    )
+    assert_refused(result, 2, "'racing'", "race", "intervals")
+    assert file_state(db_path) == (None, [])
 
 
 def test_relative_dates_count_from_today(cli) -> None:

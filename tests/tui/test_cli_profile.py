@@ -9,6 +9,7 @@ import pytest
 
 from legrun.planner.models import tanaka_max_hr
 from legrun.storage import Repository
+from tests.conftest import assert_refused, file_state
 
 DEFAULTS = {
     "age": 35,
@@ -34,6 +35,11 @@ def test_a_new_database_shows_the_default_profile(cli) -> None:
     assert {k: shown[k] for k in DEFAULTS} == DEFAULTS
     assert shown["resting_hr"] is None
     assert shown["leg_days"] == []
+    assert (shown["same_day_hard"], shown["unavailable"], shown["weekly_minutes"]) == (
+        False,
+        [],
+        None,
+    )
 
 
 def test_the_plain_profile_shows_the_defaults_and_invites_your_own(cli) -> None:
@@ -48,6 +54,7 @@ def test_profile_set_round_trips_every_field(cli, db_path: Path) -> None:
         "profile", "set", "--age", "42", "--max-hr", "181", "--resting-hr", "52",
         "--runs-per-week", "4", "--weekly-km", "32.5", "--long-run-day", "sat",
         "--week-start", "sun", "--units", "mi", "--cross", "swim,walk", "--leg-days", "mon,thu",
+        "--same-day-hard", "on", "--unavailable", "sat,wed",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "181 bpm (measured)" in result.stdout
@@ -64,10 +71,16 @@ def test_profile_set_round_trips_every_field(cli, db_path: Path) -> None:
         "units": "mi",
         "cross": ["swim", "walk"],
         "leg_days": ["mon", "thu"],
+        "same_day_hard": True,
+        "unavailable": ["wed", "sat"],
+        "weekly_minutes": None,
         "is_default": False,
     }
     with Repository.open(db_path) as repo:
         assert repo.profile().leg_days_rule == "FREQ=WEEKLY;BYDAY=MO,TH"
+    assert cli("profile", "set", "--weekly-minutes", "240").returncode == 0
+    shown = _show(cli)
+    assert (shown["weekly_minutes"], shown["weekly_km"]) == (240, 32.5)
 
 
 def test_profile_set_changes_only_the_fields_given(cli) -> None:
@@ -110,3 +123,126 @@ def test_miles_show_in_plan_and_history_while_json_stays_in_km(cli) -> None:
     text = cli("plan").stdout
     assert " mi" in text and " km " not in text.replace("km/", "")
     assert "weekly target   12.4 mi" in cli("profile", "show").stdout  # 20 km
+
+
+# -- same-day hard days, days with no training, a weekly target in minutes ---------------------
+
+
+def test_the_three_training_settings_show_in_the_plain_profile(cli) -> None:
+    plain = cli("profile", "show").stdout
+    assert "unavailable     none" in plain
+    assert "same-day hard   off" in plain
+    assert "weekly target   20 km" in plain
+    result = cli(
+        "profile", "set", "--same-day-hard", "on", "--unavailable", "Sunday,tue,sun",
+        "--weekly-minutes", "200",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    for shown in (result.stdout, cli("profile", "show").stdout):
+        assert "weekly target   200 min" in shown
+        assert "unavailable     tue,sun" in shown
+        assert "same-day hard   on" in shown
+        assert " km" not in shown.split("weekly target")[1].splitlines()[0]
+
+
+def test_same_day_hard_turns_on_and_off(cli) -> None:
+    assert cli("profile", "set", "--same-day-hard", "ON").returncode == 0
+    assert _show(cli)["same_day_hard"] is True
+    assert cli("profile", "set", "--same-day-hard", "off").returncode == 0
+    assert _show(cli)["same_day_hard"] is False
+
+
+def test_unavailable_days_are_sorted_once_each_and_none_clears_them(cli, db_path: Path) -> None:
+    assert cli("profile", "set", "--unavailable", "sat,mon,sat,friday").returncode == 0
+    assert _show(cli)["unavailable"] == ["mon", "fri", "sat"]
+    with Repository.open(db_path) as repo:
+        assert repo.profile().unavailable == (0, 4, 5)
+    # Five days away still leaves two to train on.
+    assert cli("profile", "set", "--unavailable", "mon,tue,wed,thu,fri").returncode == 0
+    assert _show(cli)["unavailable"] == ["mon", "tue", "wed", "thu", "fri"]
+    assert cli("profile", "set", "--unavailable", "none").returncode == 0
+    assert _show(cli)["unavailable"] == []
+
+
+def test_weekly_minutes_take_over_and_none_goes_back_to_km(cli) -> None:
+    assert cli("profile", "set", "--weekly-km", "32").returncode == 0
+    assert cli("profile", "set", "--weekly-minutes", "180").returncode == 0
+    shown = _show(cli)
+    assert (shown["weekly_minutes"], shown["weekly_km"]) == (180, 32.0)
+    assert cli("profile", "set", "--weekly-minutes", "none").returncode == 0
+    shown = _show(cli)
+    assert (shown["weekly_minutes"], shown["weekly_km"]) == (None, 32.0)
+    for edge in ("30", "2400"):
+        assert cli("profile", "set", "--weekly-minutes", edge).returncode == 0
+        assert _show(cli)["weekly_minutes"] == int(edge)
+
+
+def test_setting_weekly_km_alone_clears_weekly_minutes(cli) -> None:
+    assert cli("profile", "set", "--weekly-minutes", "200").returncode == 0
+    # Another field alone leaves the minutes as they are.
+    assert cli("profile", "set", "--age", "40").returncode == 0
+    assert _show(cli)["weekly_minutes"] == 200
+    result = cli("profile", "set", "--weekly-km", "28")
+    assert result.returncode == 0, result.stderr
+    assert "weekly target   28 km" in result.stdout
+    shown = _show(cli)
+    assert (shown["weekly_minutes"], shown["weekly_km"], shown["age"]) == (None, 28.0, 40)
+
+
+def test_weekly_km_and_weekly_minutes_together_are_refused_and_change_nothing(
+    cli, seeded_db: Path
+) -> None:
+    assert cli("profile", "set", "--weekly-minutes", "200").returncode == 0
+    before = file_state(seeded_db)
+    for minutes in ("250", "none"):
+        result = cli("profile", "set", "--weekly-km", "30", "--weekly-minutes", minutes)
+        assert_refused(result, 2, "--weekly-km", "--weekly-minutes", "not both")
+    assert file_state(seeded_db) == before
+    shown = _show(cli)
+    assert (shown["weekly_minutes"], shown["weekly_km"]) == (200, 30.0)
+
+
+# (arguments, words the one error line must contain: what is wrong and what is allowed)
+REFUSED = {
+    "all seven days away": (
+        ["--unavailable", "mon,tue,wed,thu,fri,sat,sun"],
+        ["--unavailable", "not every day", "at least 2", "at most 5"],
+    ),
+    "one day left": (
+        ["--unavailable", "mon,tue,wed,thu,fri,sat"],
+        ["--unavailable", "leave 1 day", "at least 2", "at most 5"],
+    ),
+    "an unknown day": (["--unavailable", "funday"], ["'funday'", "mon, tue"]),
+    "a day and a typo": (["--unavailable", "sat,sunn"], ["'sunn'", "mon, tue"]),
+    "same-day hard yes": (["--same-day-hard", "yes"], ["--same-day-hard", "on or off", "'yes'"]),
+    "same-day hard empty": (["--same-day-hard", ""], ["on or off"]),
+    "too few minutes": (["--weekly-minutes", "29"], ["weekly minutes", "30 to 2400", "29"]),
+    "too many minutes": (["--weekly-minutes", "2401"], ["weekly minutes", "30 to 2400"]),
+    "minutes as a word": (["--weekly-minutes", "lots"], ["whole number", "30 to 2400", "'lots'"]),
+    "fractional minutes": (["--weekly-minutes", "90.5"], ["whole number", "'90.5'"]),
+    "both targets": (
+        ["--weekly-km", "30", "--weekly-minutes", "200"],
+        ["--weekly-km", "--weekly-minutes", "not both"],
+    ),
+}
+
+
+@pytest.mark.parametrize("args, words", REFUSED.values(), ids=REFUSED.keys())
+def test_a_bad_training_setting_is_refused_before_the_database_is_created(
+    cli, db_path: Path, args: list[str], words: list[str]
+) -> None:
+    assert_refused(cli("profile", "set", *args), 2, *words)
+    assert file_state(db_path) == (None, [])
+
+
+@pytest.mark.parametrize("args, words", REFUSED.values(), ids=REFUSED.keys())
+def test_a_bad_training_setting_changes_nothing_stored(
+    cli, seeded_db: Path, args: list[str], words: list[str]
+) -> None:
+    with Repository.open(seeded_db) as repo:
+        profile_before = repo.profile()
+    before = file_state(seeded_db)
+    assert_refused(cli("profile", "set", "--age", "50", *args), 2, *words)
+    assert file_state(seeded_db) == before
+    with Repository.open(seeded_db) as repo:
+        assert repo.profile() == profile_before
