@@ -3,6 +3,7 @@ follow the fields as they are typed, and the week re-plans from the saved profil
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -167,3 +168,116 @@ async def test_undo_of_the_first_save_returns_to_the_defaults(app: LegrunApp) ->
         assert app.repository.profile().age == 52
         await pilot.press("escape", "u")  # saved: one escape leaves; u there undoes
         assert app.repository.profile().is_default
+
+
+# -- same-day hard days, days with no training, a weekly target in minutes ---------------------
+
+
+def field_value(app: LegrunApp, name: str) -> str:
+    return app.screen.query_one(f"#p-{name}", Input).value
+
+
+def settings_row(app: LegrunApp) -> str:
+    return zone_row(app, "Weekly target")
+
+
+async def test_the_three_settings_show_what_is_stored(repo: Repository) -> None:
+    repo.save_profile(Profile(same_day_hard=True, unavailable=(5, 1), weekly_minutes=210))
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        assert field_value(app, "weekly_minutes") == "210"
+        assert field_value(app, "unavailable") == "tue,sat"
+        assert field_value(app, "same_day_hard") == "on"
+        assert "Weekly target 210 min" in settings_row(app)
+        assert "same-day hard on" in settings_row(app)
+
+
+async def test_the_defaults_show_km_every_day_available_and_same_day_hard_off(
+    app: LegrunApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        assert field_value(app, "weekly_minutes") == ""
+        assert field_value(app, "unavailable") == "none"
+        assert field_value(app, "same_day_hard") == "off"
+        assert "Weekly target 20 km" in settings_row(app)
+        assert "same-day hard off" in settings_row(app)
+
+
+async def test_the_three_settings_are_set_by_keyboard_alone_and_saved(repo: Repository) -> None:
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        # From age: max HR, resting HR, runs a week, weekly km, weekly minutes.
+        await pilot.press(*["tab"] * 5)
+        assert app.focused is app.screen.query_one("#p-weekly_minutes", Input)
+        await pilot.press("1", "9", "5")
+        assert "Weekly target 195 min" in settings_row(app)
+        # On to long-run day, week starts, units, cross-training, leg days, unavailable.
+        await pilot.press(*["tab"] * 6)
+        assert app.focused is app.screen.query_one("#p-unavailable", Input)
+        await pilot.press(*"sun,wed,sun")  # the focused field's text is replaced
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#p-same_day_hard", Input)
+        await pilot.press("o", "n")
+        assert "same-day hard on" in settings_row(app)
+        assert repo.profile().is_default  # nothing stored before saving
+        await pilot.press("ctrl+s")
+        assert profile_error(app) == ""
+    saved = repo.profile()
+    assert (saved.weekly_minutes, saved.unavailable, saved.same_day_hard) == (195, (2, 6), True)
+    assert not saved.is_default
+
+
+async def test_every_field_and_the_settings_line_fit_80x24(app: LegrunApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        screen = app.screen
+        inputs = list(screen.query(Input))
+        assert [i.id for i in inputs][-3:] == ["p-leg_days", "p-unavailable", "p-same_day_hard"]
+        for field in inputs:
+            assert field.region.height == 1 and field.region.bottom <= 23, field.id
+        zones_box = screen.query_one("#profile-zones", Static)
+        # The zones and the settings line end above the footer, with nothing scrolled.
+        assert zones_box.region.bottom <= 23
+        assert settings_row(app).startswith("Weekly target")
+
+
+@pytest.mark.parametrize(
+    "name, text, words",
+    [
+        ("unavailable", "mon,tue,wed,thu,fri,sat,sun", ["not every day", "at most 5"]),
+        ("unavailable", "mon,tue,wed,thu,fri,sat", ["leave 1 day", "at least 2", "at most 5"]),
+        ("unavailable", "sat,funday", ["'funday'", "mon, tue"]),
+        ("weekly_minutes", "20", ["weekly minutes must be from 30 to 2400, not 20"]),
+        ("weekly_minutes", "lots", ["whole number from 30 to 2400", "'lots'"]),
+        ("same_day_hard", "maybe", ["same-day hard days must be on or off, not 'maybe'"]),
+    ],
+)
+async def test_a_bad_setting_is_shown_inline_as_the_cli_says_it_and_not_saved(
+    repo: Repository, name: str, text: str, words: list[str]
+) -> None:
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await replace_field(app, pilot, name, text)
+        shown = profile_error(app)
+        for word in words:
+            assert word in shown, (word, shown)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ProfileScreen)
+    assert repo.profile().is_default
+
+
+async def test_emptying_weekly_minutes_plans_by_km_again(repo: Repository) -> None:
+    repo.save_profile(Profile(weekly_km=33.0, weekly_minutes=240, unavailable=(4,)))
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await replace_field(app, pilot, "weekly_minutes", "")
+        assert "Weekly target 33 km" in settings_row(app)
+        await replace_field(app, pilot, "unavailable", "none")
+        await pilot.press("ctrl+s")
+    saved = repo.profile()
+    assert (saved.weekly_minutes, saved.weekly_km, saved.unavailable) == (None, 33.0, ())

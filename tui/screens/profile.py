@@ -1,4 +1,5 @@
-"""The profile (key 4): every field, recurring leg days, and the heart-rate zones they imply."""
+"""The profile (key 4): every field, recurring leg days, days with no training, same-day hard
+days, the weekly target in km or minutes, and the heart-rate zones they imply."""
 
 from __future__ import annotations
 
@@ -15,7 +16,11 @@ from legrun.planner.models import (
     WEEKDAYS,
     Profile,
     ValidationError,
+    parse_switch,
     parse_weekday,
+    parse_weekdays,
+    parse_weekly_minutes,
+    switch_text,
 )
 from legrun.planner.plan import KIND_LABELS
 from legrun.planner.recurrence import describe_rule, leg_days_rule
@@ -32,11 +37,14 @@ FIELDS = (
     ("resting_hr", "Resting HR", "bpm, optional"),
     ("runs_per_week", "Runs a week", "2-6"),
     ("weekly_km", "Weekly km", "target, e.g. 25"),
+    ("weekly_minutes", "Weekly minutes", "a target in time instead of km, e.g. 200 (or empty)"),
     ("long_run_day", "Long-run day", "mon..sun"),
     ("week_start", "Week starts", "mon or sun"),
     ("units", "Units", "km or mi"),
     ("cross", "Cross-training", "bike,swim,yoga,walk"),
     ("leg_days", "Leg days", "e.g. mon,thu (or none)"),
+    ("unavailable", "Unavailable", "days with no training at all, e.g. sat (or none)"),
+    ("same_day_hard", "Same-day hard", "on: a quality run may go before legs; off (default)"),
 )
 
 
@@ -56,12 +64,7 @@ def profile_from_fields(values: dict[str, str]) -> Profile:
     except ValueError:
         raise ValidationError(f"weekly km must be a number, not {values['weekly_km']!r}") from None
     week_start = parse_weekday(values["week_start"])
-    leg_text = values["leg_days"].lower()
-    leg_days = (
-        ()
-        if leg_text in ("", "none")
-        else tuple(sorted({parse_weekday(p) for p in leg_text.split(",") if p.strip()}))
-    )
+    leg_days = parse_weekdays(values["leg_days"])
     return Profile(
         age=_optional_int(values["age"], "age") or 0,
         max_hr=_optional_int(values["max_hr"], "max HR"),
@@ -73,7 +76,23 @@ def profile_from_fields(values: dict[str, str]) -> Profile:
         units=values["units"].lower(),
         cross=tuple(p.strip().lower() for p in values["cross"].split(",") if p.strip()),
         leg_days_rule=leg_days_rule(leg_days),
+        same_day_hard=parse_switch(values["same_day_hard"], "same-day hard days"),
+        unavailable=parse_weekdays(values["unavailable"]),
+        weekly_minutes=parse_weekly_minutes(values["weekly_minutes"]),
     )
+
+
+def settings_line(profile: Profile) -> str:
+    """Which weekly target the planner uses, and what same-day hard days mean (one line)."""
+    if profile.weekly_minutes is not None:
+        target = f"{profile.weekly_minutes} min"  # used instead of the km
+    else:
+        target = f"{profile.weekly_km:g} km"
+    if profile.same_day_hard:
+        same_day = "on: legs >= 6 h after a quality run"
+    else:
+        same_day = "off: no run on a leg day"
+    return f"Weekly target {target} · same-day hard {same_day}"
 
 
 class ProfileScreen(Screen[None]):
@@ -102,6 +121,9 @@ class ProfileScreen(Screen[None]):
             "units": profile.units,
             "cross": ",".join(profile.cross),
             "leg_days": describe_rule(profile.leg_days_rule),
+            "weekly_minutes": str(profile.weekly_minutes or ""),
+            "unavailable": ",".join(WEEKDAYS[d] for d in profile.unavailable) or "none",
+            "same_day_hard": switch_text(profile.same_day_hard),
         }
         with VerticalScroll(id="profile-body"):
             yield Static(
@@ -150,6 +172,7 @@ class ProfileScreen(Screen[None]):
                 f"  {low}-{high} bpm{extra}"
             )
         lines.append(f"Cross-training choices: {', '.join(PREFERRED_CROSS)}")
+        lines.append(settings_line(profile))
         self.query_one("#profile-zones", Static).update("\n".join(lines))
         return profile
 
