@@ -29,14 +29,24 @@ _HARD_RUN_RECOVERY_HOURS = 48
 class TrainingHistory:
     """Logged sessions, sorted by date, with fast look-ups by date range."""
 
-    __slots__ = ("sessions", "_dates", "_daily_load_cache")
+    __slots__ = ("sessions", "_dates", "_daily_load_cache", "_run_dates", "_block_starts")
 
-    def __init__(self, sessions: Iterable[AnySession]) -> None:
+    def __init__(
+        self, sessions: Iterable[AnySession], run_dates: Iterable[date] | None = None
+    ) -> None:
         self.sessions: tuple[AnySession, ...] = tuple(
             sorted(sessions, key=lambda s: (s.date, s.id or 0))
         )
         self._dates = [s.date for s in self.sessions]
         self._daily_load_cache: dict[tuple[date, date], dict[date, int]] = {}
+        # The dates of every run ever logged, when the sessions are only a recent window: the
+        # training block (first run, breaks) is read from them, so it never shifts with the
+        # window.
+        self._run_dates: list[date] | None = None
+        if run_dates is not None:
+            own = [s.date for s in self.sessions if isinstance(s, Run)]
+            self._run_dates = sorted({*run_dates, *own})
+        self._block_starts: list[date] | None = None
 
     @classmethod
     def of(cls, history: TrainingHistory | Iterable[AnySession]) -> TrainingHistory:
@@ -50,6 +60,50 @@ class TrainingHistory:
         lo = bisect.bisect_left(self._dates, start)
         hi = bisect.bisect_right(self._dates, end)
         return self.sessions[lo:hi]
+
+    def with_sessions(self, added: Iterable[AnySession]) -> TrainingHistory:
+        """This history with `added` sessions too (the weeks ahead, as planned)."""
+        extra = list(added)
+        if not extra:
+            return self
+        return TrainingHistory((*self.sessions, *extra), self._run_dates)
+
+    def without(self, start: date, end: date) -> TrainingHistory:
+        """This history less the sessions from `start` to `end` (not known yet at `start`)."""
+        if not self.between(start, end):
+            return self
+        kept = [s for s in self.sessions if not start <= s.date <= end]
+        runs = [d for d in self.run_dates if not start <= d <= end]
+        return TrainingHistory(kept, runs)
+
+    @property
+    def run_dates(self) -> list[date]:
+        """The dates of every run, in order (one entry per run)."""
+        if self._run_dates is None:
+            self._run_dates = [s.date for s in self.sessions if isinstance(s, Run)]
+        return self._run_dates
+
+    def last_run_before(self, day: date) -> date | None:
+        dates = self.run_dates
+        i = bisect.bisect_left(dates, day)
+        return dates[i - 1] if i else None
+
+    def block_start(self, day: date, gap_days: int) -> tuple[date | None, date | None]:
+        """The first run of the training block that `day` falls in, and the last run before
+        that block's break (None for a first block): a block starts with the first run ever, or
+        with the first run after `gap_days` or more days without one."""
+        if self._block_starts is None:
+            dates = self.run_dates
+            self._block_starts = [
+                d for i, d in enumerate(dates) if i == 0 or (d - dates[i - 1]).days > gap_days
+            ]
+        starts = self._block_starts
+        i = bisect.bisect_left(starts, day)
+        if i == 0:
+            return None, None
+        start = starts[i - 1]
+        before = self.last_run_before(start)
+        return start, before
 
     def daily_loads(self, start: date, end: date) -> dict[date, int]:
         key = (start, end)

@@ -147,15 +147,18 @@ def test_no_history_plans_a_gentle_first_week():
     assert set(plan.state.recovery.values()) == {100}
 
 
-def test_past_days_of_the_week_show_only_what_was_logged():
+def test_past_days_of_the_week_show_what_was_logged_and_what_was_missed():
     monday = date(2026, 11, 30)
     history = steady_runs(monday) + [run(monday, km=6.0)]
     thursday = monday + timedelta(days=3)
     plan = make_plan(Profile(), history, today=thursday)
     for d in plan.days[:3]:
-        assert all(i.status == "done" for i in d.sessions), describe(plan)
-    assert [i.kind for i in plan.days[0].sessions] == ["easy_run"]
-    assert not plan.days[1].sessions and not plan.days[2].sessions
+        # Never "planned" on a day gone by: done, or planned and not logged (skipped).
+        assert all(i.status in ("done", "skipped") for i in d.sessions), describe(plan)
+        for item in d.sessions:
+            if item.status == "skipped":
+                assert item.why[0].rule == "R-STABLE", describe(plan)
+    assert [(i.kind, i.status) for i in plan.days[0].sessions] == [("easy_run", "done")]
     assert planned(plan)
 
 
