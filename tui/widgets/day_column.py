@@ -12,6 +12,7 @@ from textual.widget import Widget
 from legrun.planner.models import WEEKDAYS
 from legrun.planner.plan import KIND_LETTERS, DayPlan, PlanItem
 from legrun.planner.units import distance, short_distance
+from legrun.tui.widgets.workout import COLUMN_NAMES
 
 # How each status reads without colour: a mark before the kind letter.
 STATUS_MARKS = {"planned": "·", "done": "✓", "skipped": "✗"}
@@ -21,6 +22,7 @@ KIND_STYLES = {
     "easy_run": "$success",
     "long_run": "bold $primary",
     "quality_run": "bold $warning",
+    "race": "bold $secondary underline",
     "cross_training": "$accent",
     "mobility": "$text-muted",
     "rest": "$text-muted",
@@ -31,6 +33,7 @@ SHORT_LABELS = {
     "easy_run": "Easy",
     "long_run": "Long",
     "quality_run": "Tempo",
+    "race": "Race",
     "cross_training": "Cross",
     "mobility": "Mobil",
     "rest": "Rest",
@@ -49,6 +52,12 @@ def item_lines(
     label = item.label if wide else SHORT_LABELS[item.kind]
     if item.kind == "cross_training" and item.activity:
         label = item.activity.capitalize() if not wide else f"Cross {item.activity}"
+    workout = item.workout
+    if workout is not None and workout.type in COLUMN_NAMES:
+        # A quality run reads as its workout: "·Q Hills", "·Q Intervals".
+        label = COLUMN_NAMES[workout.type][1 if wide else 0]
+    elif workout is not None and workout.type == "strides" and wide:
+        label = f"{SHORT_LABELS[item.kind]}+strides"  # the detail pane says how many
     style = KIND_STYLES[item.kind]
     if item.status == "skipped":
         style += " strike"

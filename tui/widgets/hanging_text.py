@@ -1,0 +1,105 @@
+"""Text whose long lines wrap under their own indent (a reason's words under the reason, not
+under the rule id), and that says so when its pane is too short rather than cutting silently."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.geometry import Size
+from textual.widgets import Static
+
+
+@dataclass(frozen=True)
+class Line:
+    """One logical line: its text, where its wrapped lines start, and its style."""
+
+    text: str
+    hang: int | None = None  # indent of the wrapped lines; by default 2 past the line's own
+    style: str = ""
+
+
+def wrap_line(line: Line, width: int) -> list[str]:
+    """`line` in lines at most `width` cells wide, the first at its own indent."""
+    body = line.text.lstrip(" ")
+    indent = " " * (len(line.text) - len(body))
+    hang = len(indent) + 2 if line.hang is None else line.hang
+    if width <= hang + 8:  # too narrow to indent: wrap flush
+        indent, hang = "", 0
+    if not body:
+        return [""]
+    return textwrap.wrap(
+        body,
+        max(1, width),
+        initial_indent=indent,
+        subsequent_indent=" " * hang,
+        break_on_hyphens=False,
+    ) or [""]
+
+
+def cut_line(text: str, width: int) -> str:
+    """`text` on one line of `width` cells, ending in `…` when it had to be cut."""
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 1)].rstrip() + "…"
+
+
+class HangingText(Static):
+    """Lines set with `show`. `wrap` wraps them (hanging indent); otherwise each stays on one
+    line, cut with `…`. When the lines do not fit the pane's height the last row shown is
+    `more` (say what key shows the rest), so nothing is lost without a word.
+
+    `content` stays the plain logical text (one line per `Line`), whatever the width."""
+
+    def __init__(
+        self,
+        *,
+        wrap: bool = True,
+        more: str = "…",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+        self.wrap = wrap
+        self.more = more
+        self._lines: tuple[Line, ...] = ()
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        return self._lines
+
+    def show(self, lines: Sequence[Line | str], *, layout: bool = False) -> bool:
+        """Show `lines`; repaint only if they changed. `layout` when the height follows the
+        text. Returns whether anything changed."""
+        new = tuple(line if isinstance(line, Line) else Line(line) for line in lines)
+        if new == self._lines:
+            return False
+        self._lines = new
+        self.update("\n".join(line.text for line in new), layout=layout)
+        return True
+
+    def rows(self, width: int, height: int | None = None) -> list[tuple[str, str]]:
+        """What the pane shows at `width` (and at most `height` rows): text and style."""
+        rows: list[tuple[str, str]] = []
+        for line in self._lines:
+            if self.wrap:
+                rows += [(text, line.style) for text in wrap_line(line, width)]
+            else:
+                rows.append((cut_line(line.text, width), line.style))
+        if height is not None and len(rows) > height:
+            rows = rows[: max(0, height - 1)] + [(cut_line(self.more, width), "italic")]
+        return rows
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.rows(width)) if width else 0
+
+    def render(self) -> Content:
+        size = self.content_size
+        if not size.width:
+            return Content(str(self.content))
+        rows = self.rows(size.width, size.height or None)
+        return Content("\n").join(
+            Content.styled(text, style) if style else Content(text) for text, style in rows
+        )
