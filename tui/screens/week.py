@@ -1,4 +1,5 @@
-"""The week (key 1, the start screen): seven day columns, totals and the plan's warnings."""
+"""The week (key 1, the start screen): seven day columns, the selected session with its
+workout and reasons, the phase and volume, totals, and the plan's warnings and suggestions."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from legrun.planner.plan import WeekPlan
 from legrun.planner.units import KM_PER_MILE, distance
 from legrun.tui.output import item_summary
 from legrun.tui.widgets.day_column import DayColumn
+from legrun.tui.widgets.hanging_text import HangingText, Line
+from legrun.tui.widgets.week_summary import coach_line, notes_lines
+from legrun.tui.widgets.workout import workout_line
 
 
 def _week_title(plan: WeekPlan, today: date, demo: bool) -> str:
@@ -45,6 +49,14 @@ class WeekScreen(Screen[None]):
         Binding("enter", "open_day", "Open", id="week.open"),
         Binding("a", "add", "Add", id="week.add"),
         Binding("c", "checkin", "Check-in", id="week.checkin"),
+        Binding(
+            "exclamation_mark",
+            "notes",
+            "Warnings",
+            key_display="!",
+            id="week.notes",
+            tooltip="The week's warnings and suggestions in full",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -60,9 +72,9 @@ class WeekScreen(Screen[None]):
         with Horizontal(id="week-grid"):
             for i in range(7):
                 yield DayColumn(id=f"day-{i}", classes="day-column")
-        yield Static(id="week-detail", markup=False)
-        yield Static(id="week-totals", markup=False)
-        yield Static(id="week-warnings", markup=False)
+        yield HangingText(id="week-detail", more="… enter opens the day: all of it")
+        yield HangingText(id="week-totals", wrap=False)
+        yield HangingText(id="week-warnings", wrap=False, more="… more: press ! for all")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -96,19 +108,16 @@ class WeekScreen(Screen[None]):
             column.day = plan.days[i]
         self._show("#week-title", _week_title(plan, today, app.demo))  # type: ignore[attr-defined]
         t = plan.totals
-        state = plan.state
         per_unit = KM_PER_MILE if plan.units == "mi" else 1.0
-        self._show(
-            "#week-totals",
+        runs = (
             f"Runs {round(t.run_km_done / per_unit, 1):g}/{distance(t.run_km, plan.units)}"
             f" · {t.run_minutes_done}/{t.run_minutes} min"
-            f" · load {t.load_done}/{t.load} · form {state.form:+.0f}",
+            f" · load {t.load_done}/{t.load} · form {plan.state.form:+.0f}"
         )
-        if plan.warnings:
-            self._show("#week-warnings", "\n".join(f"! {w.rule}: {w.text}" for w in plan.warnings))
-        else:
-            self._show("#week-warnings", "No warnings: the week fits your targets and the rules.")
-        self.query_one("#week-warnings").set_class(bool(plan.warnings), "-has-warnings")
+        self.query_one("#week-totals", HangingText).show([coach_line(plan), runs])
+        warnings = self.query_one("#week-warnings", HangingText)
+        warnings.show(notes_lines(plan))
+        warnings.set_class(bool(plan.warnings), "-has-warnings")
         self._update_selection()
 
     def _show(self, selector: str, text: str) -> None:
@@ -130,18 +139,22 @@ class WeekScreen(Screen[None]):
         self._show_detail()
 
     def _show_detail(self) -> None:
-        """The selected session and why it is there, under the grid."""
+        """The selected session, its workout and why it is there, under the grid."""
         assert self.plan is not None
         day = self.plan.days[self.selected]
+        pane = self.query_one("#week-detail", HangingText)
         if not day.sessions:
-            self._show("#week-detail", f"{day.date:%a %d %b}: nothing logged. a adds a session.")
+            pane.show([f"{day.date:%a %d %b}: nothing logged. a adds a session."])
             return
         item = day.sessions[self.cursor]
-        lines = [f"{day.date:%a %d %b}  {item_summary(item, self.plan.units)}"]
-        lines += [f"  {w.rule}: {w.text}" for w in item.why]
+        lines = [Line(f"{day.date:%a %d %b}  {item_summary(item, self.plan.units)}")]
+        workout = workout_line(item, self.plan.units)
+        if workout is not None:
+            lines.append(Line(f"  {workout}", style="bold"))
+        lines += [Line(f"  {w.rule}: {w.text}") for w in item.why]
         if item.status == "done" and not item.why:
-            lines.append("  Logged by you. enter opens the day: checklist, edit, delete.")
-        self._show("#week-detail", "\n".join(lines))
+            lines.append(Line("  Logged by you. enter opens the day: checklist, edit, delete."))
+        pane.show(lines)
 
     @property
     def selected_date(self) -> date:
@@ -199,6 +212,12 @@ class WeekScreen(Screen[None]):
         from legrun.tui.screens.add import start_add
 
         start_add(self.app, self.selected_date)  # type: ignore[arg-type]
+
+    def action_notes(self) -> None:
+        from legrun.tui.screens.week_notes import WeekNotesScreen
+
+        if self.plan is not None:
+            self.app.push_screen(WeekNotesScreen(self.plan))
 
     def action_checkin(self) -> None:
         from legrun.tui.screens.add import start_checkin
