@@ -1,4 +1,5 @@
-"""Day detail (enter on a day): each session's why, the day's checklist, and actions on them."""
+"""Day detail (enter on a day): each session's workout and why, the day's checklist, and
+actions on them."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from legrun.planner.plan import RUN_PLAN_KINDS, DayPlan, PlanItem, WeekPlan
 from legrun.storage import StorageError
 from legrun.tui.output import item_summary
 from legrun.tui.widgets.checklist import Checklist
+from legrun.tui.widgets.hanging_text import HangingText, Line
+from legrun.tui.widgets.workout import workout_block
 
 if TYPE_CHECKING:
     from legrun.tui.application import LegrunApp
@@ -34,6 +37,14 @@ class DayScreen(Screen[None]):
         Binding("m", "move", "Move", id="day.move"),
         Binding("x", "delete", "Delete", id="day.delete"),
         Binding("a", "add", "Add", show=False, id="day.add"),
+        Binding(
+            "exclamation_mark",
+            "notes",
+            "Warnings",
+            key_display="!",
+            id="day.notes",
+            tooltip="The week's warnings and suggestions in full",
+        ),
         # Priority: the focused lists would otherwise claim left and right (to scroll sideways).
         Binding(
             "left,h", "other_day(-1)", "Previous day", show=False, priority=True, id="day.left"
@@ -56,7 +67,8 @@ class DayScreen(Screen[None]):
         with Vertical(id="day-body"):
             yield Static(id="day-title", markup=False)
             yield OptionList(id="day-sessions", compact=True)
-            yield Static(id="day-why", markup=False)
+            yield HangingText(id="day-workout")
+            yield HangingText(id="day-why", more="… (more than fits: a taller terminal shows it)")
             yield Static("Checklist (space ticks)", classes="section-title")
             yield Checklist(id="day-checklist")
         yield Footer(compact=True, show_command_palette=False)
@@ -81,6 +93,8 @@ class DayScreen(Screen[None]):
         assert self.day_plan is not None
         today = self.legrun.today
         suffix = " · today" if self.day == today else ""
+        if any(item.kind == "race" for item in self.day_plan.sessions):
+            suffix += " · race day"
         self.query_one("#day-title", Static).update(f"{self.day:%A %d %B %Y}{suffix}")
         sessions = self.query_one("#day-sessions", OptionList)
         keep = sessions.highlighted
@@ -107,19 +121,26 @@ class DayScreen(Screen[None]):
 
     def _show_why(self) -> None:
         item = self._highlighted_item()
-        why = self.query_one("#day-why", Static)
+        workout = self.query_one("#day-workout", HangingText)
+        why = self.query_one("#day-why", HangingText)
+        if item is not None and item.workout is not None:
+            assert self.plan is not None
+            workout.show(workout_block(item.workout, self.plan.units), layout=True)
+        else:
+            workout.show([], layout=True)
+        workout.display = item is not None and item.workout is not None
         if item is None:
-            why.update("")
+            why.show([], layout=True)
             return
-        lines = [f"{w.rule}: {w.text}" for w in item.why]
+        lines = [Line(f"{w.rule}: {w.text}") for w in item.why]
         if item.status == "done" and item.session is not None and item.session.notes:
-            lines.append(f"Notes: {item.session.notes}")
+            lines.append(Line(f"Notes: {item.session.notes}"))
         exercises = getattr(item.session, "exercises", ())
         if exercises:
-            lines.append("Exercises: " + "; ".join(e.describe() for e in exercises))
+            lines.append(Line("Exercises: " + "; ".join(e.describe() for e in exercises)))
         if not lines:
-            lines.append("Logged by you.")
-        why.update("\n".join(lines))
+            lines.append(Line("Logged by you."))
+        why.show(lines, layout=True)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show_why()
@@ -144,6 +165,12 @@ class DayScreen(Screen[None]):
         from legrun.tui.screens.add import start_add
 
         start_add(self.legrun, self.day)
+
+    def action_notes(self) -> None:
+        from legrun.tui.screens.week_notes import WeekNotesScreen
+
+        if self.plan is not None:
+            self.app.push_screen(WeekNotesScreen(self.plan))
 
     def action_mark_done(self) -> None:
         from legrun.tui.screens.add import open_form
