@@ -36,12 +36,12 @@ from legrun.planner.models import (
 from legrun.planner.placement import WeekPlanner, assemble
 from legrun.planner.plan import DayPlan, PlanItem, WeekPlan, Why, item_from_session
 from legrun.planner.rules import RuleId
-from legrun.planner.volume import VolumePlan, WeekOutcome, decide_volume
+from legrun.planner.volume import VolumePlan, WeekOutcome, decide_volume, previous_outcome
 from legrun.planner.week_state import readiness_signature, week_start_for
 from legrun.planner.workouts import latest_result
 
 DEFAULT_EASY_PACE = 6.5  # min/km when history has no easy runs
-ANCHOR_WEEKS = 2  # weeks planned from the log before the first week asked for
+ANCHOR_WEEKS = 3  # weeks planned (as of their first morning) before each week, for its volume
 KM_TOLERANCE = 0.10  # a run within 10 % (or 0.5 km) of the plan counts as done as planned
 Ticks = frozenset[tuple[date, str]] | set[tuple[date, str]]
 
@@ -75,23 +75,30 @@ def plan_weeks(
     today: date,
     ticks: Ticks = frozenset(),
 ) -> list[WeekPlan]:
-    """The plans of the weeks from the one containing `first` to the one containing `last`."""
+    """The plans of the weeks from the one containing `first` to the one containing `last`.
+
+    Each week's volume comes from the same number of weeks before it (ANCHOR_WEEKS, read from
+    what was done, then planned in order), whichever week is asked for and whatever `today`
+    is: so a week's plan depends only on what happened (or, ahead of today, was planned)
+    before it, and a week planned ahead is the week that comes when the plan is followed."""
     inputs = PlanInputs(
         profile, TrainingHistory.of(history), tuple(checkins), tuple(pins), frozenset(ticks)
     )
     first = week_start_for(first, profile.week_start)
     last = week_start_for(last, profile.week_start)
     current = week_start_for(today, profile.week_start)
-    week = min(first, current) - timedelta(weeks=ANCHOR_WEEKS)
-    outcome: WeekOutcome | None = None
+    week = min(first, current)
     history_w = inputs.history
     plans: list[WeekPlan] = []
     while week <= last:
-        detail = week >= first or week >= current
-        plan, outcome = plan_one_week(inputs, history_w, week, today, outcome, detail)
+        outcome: WeekOutcome | None = None
+        for back in range(ANCHOR_WEEKS, 0, -1):
+            earlier = week - timedelta(weeks=back)
+            _, outcome = plan_one_week(inputs, history_w, earlier, today, outcome, detail=False)
+        plan, _ = plan_one_week(inputs, history_w, week, today, outcome)
         if week >= first:
             plans.append(plan)
-        if week + timedelta(days=6) >= today:
+        if week + timedelta(days=6) >= today and week < last:
             history_w = history_w.with_sessions(projected_sessions(plan, today))
         week += timedelta(weeks=1)
     return plans
@@ -110,6 +117,7 @@ def plan_one_week(
     of its first morning and its days are not settled one by one."""
     profile = inputs.profile
     before = history.without(week, today) if week <= today else history
+    prev = previous_outcome(before, week, prev)
     pace = easy_pace(before, week - timedelta(days=1), DEFAULT_EASY_PACE)
     volume = decide_volume(
         before, week, target_km(profile, pace), profile.runs_per_week, prev, profile.units
@@ -298,7 +306,7 @@ def outcome_of(plan: WeekPlan, week: date, today: date, history: TrainingHistory
         planned_km=round(planned, 3),
         done_km=round(done + ahead, 3),
         easier=easier,
-        build_km=round(planned, 3),
+        build_km=volume.cap_km if volume else round(planned, 3),
         cap_km=volume.cap_km if volume else 0.0,
     )
 

@@ -12,6 +12,7 @@ is said in `warnings`, with the real cause.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -500,13 +501,6 @@ class WeekPlanner:
         self.too_short = 0
         if fits < runs_left:
             self.too_short = runs_left - fits
-            self.warn(
-                RuleId.CROSS,
-                f"{plural(self.too_short, 'run')} fewer this week: the "
-                f"{self.dist(km_left, '.1f')} this week holds "
-                f"{'would make runs' if fits else 'is'} shorter than {MIN_RUN_MINUTES} min, so "
-                f"{'they become' if self.too_short > 1 else 'it becomes'} cross-training.",
-            )
             runs_left = fits
         if runs_left <= 0:
             self.ensure_rest_day()
@@ -851,13 +845,17 @@ class WeekPlanner:
             if abs(new_usual - usual) < 0.01:
                 break
             usual = new_usual
-        out = []
+        out: list[tuple[str, float, list[Why]]] = []
+        easy_sizes = [floor_km(min(usual, top)) for _i, leg, top in infos if leg is None]
         for i, leg, top in infos:
             day = self.days[i]
             reasons: list[Why] = []
             if leg is not None:
                 share = RECOVERY_SHARE[leg.heaviness]
                 size = min(self._recovery_km(usual, leg), top)
+                if easy_sizes:
+                    # Shorter than the week's easy runs by its share, but never under 20 min.
+                    size = max(min(size, share * min(easy_sizes)), self._recovery_km(0.0, leg))
                 low, high = recovery_hr_range(self.max_hr)
                 effort = f"RPE {leg.rpe}" if leg.rpe is not None else "planned, counted as heavy"
                 reasons.append(
@@ -889,7 +887,8 @@ class WeekPlanner:
     def _recovery_km(self, usual: float, leg: LegDayInfo) -> float:
         low, high = RECOVERY_MINUTES
         km = usual * RECOVERY_SHARE[leg.heaviness]
-        return max(self.km_for(low, "recovery_run"), min(km, self.km_for(high, "recovery_run")))
+        shortest = math.ceil(self.km_for(low, "recovery_run") * 10) / 10  # 20 min, not 19
+        return max(shortest, min(km, self.km_for(high, "recovery_run")))
 
     def add_run(
         self,
@@ -925,18 +924,25 @@ class WeekPlanner:
         )
 
     def place_leftover(self, km: float, unplaced: int) -> None:
-        """R-CROSS: km that no run could hold become cross-training of the same minutes on a
-        free day; what finds no day is said, with the cause."""
+        """R-CROSS: runs that found no day, or that the week's km could not make 20 min long,
+        become cross-training of the same minutes on a free day; km the runs could not hold
+        go there too. What finds no day is said once, with the cause."""
         minutes = max(round(km * self.pace), 25 * unplaced)
         activity = self.cross_activity()
-        cause = self.refusal_summary("easy_run")
         runs_word = plural(unplaced, "run")
-        if self.too_short and unplaced <= self.too_short:
-            reason = f"{runs_word} would have been shorter than {MIN_RUN_MINUTES} min"
+        of_yours = f"{runs_word} of your {self.profile.runs_per_week}"
+        if unplaced and self.too_short >= unplaced:
+            reason = (
+                f"{of_yours}: the {self.dist(self.volume.cap_km)} this week holds would make "
+                f"{'it' if unplaced == 1 else 'them'} shorter than {MIN_RUN_MINUTES} min"
+            )
         elif unplaced:
-            reason = f"{runs_word} of your {self.profile.runs_per_week} found no safe day ({cause})"
+            reason = f"{of_yours}: no safe day ({self.refusal_summary('easy_run')})"
         else:
-            reason = "the runs this week could not hold it without growing past their caps"
+            reason = (
+                f"{self.dist(km, '.1f')} of the week's running: the runs could not hold it "
+                "within their caps"
+            )
         days = [
             d
             for d in self.days
@@ -947,12 +953,10 @@ class WeekPlanner:
             and not d.blocked
             and d.soreness < SORE_REST
         ]
+        count = min(len(days), max(1, unplaced))
         if minutes >= 20 and days:
-            per = min(CROSS_MAX_MINUTES, max(20, round(minutes / min(len(days), max(1, unplaced)))))
-            given = 0
-            for day in days:
-                if given >= minutes:
-                    break
+            per = min(CROSS_MAX_MINUTES, max(20, round(minutes / count)))
+            for day in days[:count]:
                 day.items.append(
                     self.cross_item(
                         day.date,
@@ -960,20 +964,18 @@ class WeekPlanner:
                         [
                             Why(
                                 RuleId.CROSS,
-                                f"In place of a run: {reason}. {per} min of {activity} keeps "
+                                f"In place of a run ({reason}). {per} min of {activity} keeps "
                                 "the aerobic work without the pounding.",
                             )
                         ],
                     )
                 )
-                given += per
+            self.warn(RuleId.CROSS, f"Cross-training in place of {reason}.")
             return
-        if km >= 1.0 or unplaced:
-            self.warn(
-                RuleId.CROSS,
-                f"{self.dist(km, '.1f')} of this week's {self.dist(self.volume.cap_km)} is not "
-                f"planned: {reason}, and no free day is left for cross-training.",
-            )
+        self.warn(
+            RuleId.CROSS,
+            f"Not planned this week, {reason}; no free day is left for cross-training.",
+        )
 
     def cross_item(
         self, day: date, minutes: int, why: list[Why], spare: Sequence[str] = ()
@@ -998,7 +1000,8 @@ class WeekPlanner:
                 1 if i > 0 and any(r.kind == "long_run" for r in self.days[i - 1].runs) else 0
             )
             sore = 1 if day.soreness >= SORE_REST else 0
-            restricted = 1 if self.recovery_limit(day.date) is None else 0
+            # A day after a leg day can only hold a short recovery run: it rests best.
+            restricted = 1 if self.recovery_limit(day.date) is not None else 0
             score = (sore, after_long, restricted)
             if best is None or score > best[0]:
                 best = (score, i)

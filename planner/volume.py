@@ -54,8 +54,8 @@ class WeekOutcome:
     planned_km: float  # the runs the week's plan held (done, planned and missed)
     done_km: float
     easier: bool
-    build_km: float  # the last building week's planned km (the base after an easier week)
-    cap_km: float = 0.0
+    build_km: float  # the last building week's volume (the base after an easier week)
+    cap_km: float = 0.0  # the volume the week's plan set out to hold
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,26 @@ def anchor_outcome(history: TrainingHistory, week_start: date, block: date | Non
     done = week_km(history, prev)
     easier = _cycle_easier(prev, block)
     build = week_km(history, prev - timedelta(days=7)) if easier else done
-    return WeekOutcome(prev, done, done, easier, build, done)
+    return WeekOutcome(prev, done, done, easier, build, build if easier else done)
+
+
+def previous_outcome(
+    history: TrainingHistory, week_start: date, prev: WeekOutcome | None
+) -> WeekOutcome:
+    """The outcome of the week before `week_start`: `prev` when it is that week's, else read
+    from what was done (`anchor_outcome`)."""
+    if prev is not None and prev.week_start == week_start - timedelta(days=7):
+        return prev
+    return anchor_outcome(history, week_start, _block(history, week_start)[0])
+
+
+def _block(history: TrainingHistory, week_start: date) -> tuple[date | None, date | None]:
+    """The training block `week_start` falls in: its first run (this very week after a break)
+    and the last run before it (None for a first block)."""
+    last_run = history.last_run_before(week_start)
+    if last_run is not None and (week_start - last_run).days > BREAK_DAYS:
+        return week_start, last_run
+    return history.block_start(week_start, BREAK_DAYS)
 
 
 def _block_week(week_start: date, block: date | None) -> int:
@@ -135,15 +154,14 @@ def decide_volume(
     reasons: list[Why] = []
     last_run = history.last_run_before(week_start)
     broke = last_run is not None and (week_start - last_run).days > BREAK_DAYS
-    block, before_break = history.block_start(week_start, BREAK_DAYS)
-    if broke:
-        block, before_break = week_start, last_run
+    block, before_break = _block(history, week_start)
     new_runner_block = block is None or before_break is None
     k = _block_week(week_start, block)
-    if prev is None or prev.week_start != week_start - timedelta(days=7):
-        prev = anchor_outcome(history, week_start, block)
+    prev = previous_outcome(history, week_start, prev)
     baseline = baseline_km(history, week_start)
-    base = prev.build_km if prev.easier else prev.planned_km
+    # The base is what last week's plan set out to hold (its cap), not what safety let it
+    # place: a week the leg days cut short never shrinks the next one.
+    base = prev.build_km if prev.easier else prev.cap_km
     compliant = prev.planned_km <= 0 or prev.done_km >= COMPLIANT * prev.planned_km
     easier = False
     phase = "build"

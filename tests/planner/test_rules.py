@@ -99,7 +99,8 @@ def test_a_run_pinned_on_a_leg_day_is_kept_with_a_spacing_warning():
 
 @pytest.mark.parametrize(("rpe", "heaviness"), [(9, "heavy"), (6, "moderate")])
 def test_run_after_a_leg_day_is_a_short_recovery_run(rpe, heaviness):
-    profile = Profile(runs_per_week=6, weekly_km=40, max_hr=190)
+    # Six runs and Wednesday away (the week's rest): every other day holds a run, Tuesday too.
+    profile = Profile(runs_per_week=6, weekly_km=40, max_hr=190, unavailable=(2,))
     plan = make_plan(profile, HISTORY + [leg(day(0), rpe=rpe)])
     tuesday = [i for i in planned(plan) if i.date == day(1) and i.is_run]
     assert [i.kind for i in tuesday] == ["recovery_run"], describe(plan)

@@ -32,7 +32,8 @@ def test_max_hr_measured_else_tanaka():
     assert tanaka_max_hr(35) == 184  # 208 - 24.5 = 183.5, rounded half up
     assert tanaka_max_hr(40) == 180
     assert Profile().effective_max_hr == 184 and Profile().max_hr_source == "estimated"
-    measured = Profile(max_hr=196, runs_per_week=6, weekly_km=40)
+    # Six runs with Wednesday away (the week's rest): Monday, after Sunday's legs, holds a run.
+    measured = Profile(max_hr=196, runs_per_week=6, weekly_km=40, unavailable=(2,))
     assert measured.effective_max_hr == 196 and measured.max_hr_source == "measured"
     plan = make_plan(measured, [*steady_runs(MONDAY), leg(MONDAY - timedelta(days=1))])
     recovery = planned(plan, "recovery_run")
