@@ -156,7 +156,13 @@ def plan_one_week(
         return with_past_days(plan, past, inputs, history, volume, as_of)
 
     past: dict[date, DayPlan] = {}
-    plan = core(week, past)
+    # A plan exists from the athlete's first logged session on: before it there was nothing to
+    # follow, so a first week is planned from today, not settled from its first morning.
+    first_logged = history.sessions[0].date if history.sessions else None
+    starts = week
+    if week <= today and (first_logged is None or first_logged >= today):
+        starts = today
+    plan = core(starts, past)
     if not detail:
         done = sum(
             s.km for s in history.between(week, week + timedelta(days=6)) if isinstance(s, Run)
@@ -164,8 +170,8 @@ def plan_one_week(
         outcome = outcome_of(plan, week, today, history)
         return plan, chain_build_km(prev, replace(outcome, done_km=round(done, 3)))
     end = week + timedelta(days=6)
-    day = week
-    as_of = week
+    day = starts
+    as_of = starts
     while day <= end and day < today:
         logged = history.between(day, day)
         shown = plan.day(day)

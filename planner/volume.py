@@ -265,6 +265,20 @@ def decide_volume(
     )
 
 
+def _established_long(history: TrainingHistory, week_start: date) -> float:
+    """The second longest of the last 4 weeks' longest runs: a long run done more than once."""
+    weekly = sorted(
+        (
+            longest_run_km(
+                history, week_start - timedelta(days=7 * n), week_start - timedelta(days=7 * n - 6)
+            )
+            for n in range(1, 5)
+        ),
+        reverse=True,
+    )
+    return weekly[1]
+
+
 def _pre_break_baseline(history: TrainingHistory, last_run: date | None) -> float:
     """Mean weekly km of the 4 weeks that ended with the last run before the break."""
     if last_run is None:

@@ -198,6 +198,16 @@ class Repository:
             params.append(end.isoformat())
         return self._sessions_where(" AND ".join(clauses) or "1", params)
 
+    def run_dates(self, end: date) -> list[date]:
+        """The distinct dates with a run, up to `end`, oldest first: the planner reads the
+        training block (the first run, breaks of two weeks) from them, whatever window of
+        sessions it is given. One pass over the covering (date, type, ...) index."""
+        rows = self.db.execute(
+            "SELECT DISTINCT date FROM sessions WHERE type = 'run' AND date <= ? ORDER BY date",
+            [end.isoformat()],
+        ).fetchall()
+        return [date.fromisoformat(r[0]) for r in rows]
+
     def session_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM sessions").fetchone()[0])
 

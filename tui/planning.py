@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from legrun.planner.load import LOAD_WINDOW_DAYS
+from legrun.planner.engine import ANCHOR_WEEKS
+from legrun.planner.load import LOAD_WINDOW_DAYS, TrainingHistory
 from legrun.planner.plan import WeekPlan
-from legrun.planner.scheduler import plan_week, week_start_for
+from legrun.planner.scheduler import plan_weeks, week_start_for
 from legrun.planner.trends import FitnessPoint, WeekTotals, fill_weeks, fitness_series
 from legrun.storage import Repository
 from legrun.storage import trends as queries
@@ -17,14 +18,22 @@ _LOOKBACK = timedelta(days=LOAD_WINDOW_DAYS + 10)
 
 def load_week_plan(repo: Repository, day: date, today: date) -> WeekPlan:
     """The plan of the week that contains `day`, as of `today`."""
+    (plan,) = load_week_plans(repo, day, day, today)
+    return plan
+
+
+def load_week_plans(repo: Repository, first: date, last: date, today: date) -> list[WeekPlan]:
+    """The plans of the weeks from the one containing `first` to the one containing `last`,
+    as of `today`. The planner plans the weeks before them too (from three weeks before the
+    earlier of `first` and this week), so everything those weeks need is read here."""
     profile = repo.profile()
-    start = week_start_for(day, profile.week_start)
-    end = start + timedelta(days=6)
-    history = repo.sessions(min(start, today) - _LOOKBACK, end)
-    checkins = repo.checkins(min(start, today) - timedelta(days=7), end)
+    start = week_start_for(min(first, today), profile.week_start) - timedelta(weeks=ANCHOR_WEEKS)
+    end = week_start_for(last, profile.week_start) + timedelta(days=6)
+    history = TrainingHistory(repo.sessions(start - _LOOKBACK, end), repo.run_dates(end))
+    checkins = repo.checkins(start - timedelta(days=7), end)
     pins = repo.pins(start - timedelta(days=2), end)
     ticks = repo.ticks(start, end)
-    return plan_week(profile, history, checkins, pins, start, today, ticks=ticks)
+    return plan_weeks(profile, history, checkins, pins, first, last, today, ticks=ticks)
 
 
 def load_stats(repo: Repository, weeks: int, today: date) -> tuple[list[WeekTotals], FitnessPoint]:

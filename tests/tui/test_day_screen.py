@@ -127,56 +127,56 @@ async def test_d_on_a_logged_session_edits_it_in_place(repo: Repository) -> None
 async def test_s_skips_the_planned_item_as_a_pin_and_u_undoes_it(repo: Repository) -> None:
     app = make_app(repo, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await open_today(pilot, "quality_run")
+        await open_today(pilot, "easy_run")
         await pilot.press("s")
         pins = repo.pins(TODAY, TODAY)
-        assert [(p.date, p.kind, p.action) for p in pins] == [(TODAY, "quality_run", "skip")]
+        assert [(p.date, p.kind, p.action) for p in pins] == [(TODAY, "easy_run", "skip")]
         statuses = {i.kind: i.status for i in day_plan(repo, TODAY).sessions}
-        assert statuses["quality_run"] == "skipped"
+        assert statuses["easy_run"] == "skipped"
         assert any("[skipped]" in line for line in session_lines(app))
         assert repo.session_count() == 0  # skipping logs nothing
 
         await pilot.press("u")
         assert repo.pins(TODAY, TODAY) == []
         statuses = {i.kind: i.status for i in day_plan(repo, TODAY).sessions}
-        assert statuses["quality_run"] == "planned"
+        assert statuses["easy_run"] == "planned"
         assert not any("[skipped]" in line for line in session_lines(app))
 
 
 async def test_m_moves_the_planned_item_to_another_day_and_u_undoes_it(
     repo: Repository,
 ) -> None:
-    assert "quality_run" in kinds(repo, TODAY)
-    assert "quality_run" not in kinds(repo, WEDNESDAY)
+    assert "easy_run" in kinds(repo, TODAY)
+    assert "easy_run" not in kinds(repo, WEDNESDAY)
     app = make_app(repo, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await open_today(pilot, "quality_run")
+        await open_today(pilot, "easy_run")
         await pilot.press("m")
         assert isinstance(app.screen, MoveScreen)
         await choose_day(pilot, WEDNESDAY)
         assert isinstance(app.screen, DayScreen)
         pins = repo.pins(TODAY, WEDNESDAY)
         assert [(p.date, p.kind, p.action, p.to_date) for p in pins] == [
-            (TODAY, "quality_run", "move", WEDNESDAY)
+            (TODAY, "easy_run", "move", WEDNESDAY)
         ]
-        assert "quality_run" in kinds(repo, WEDNESDAY)
-        assert "quality_run" not in kinds(repo, TODAY)
+        assert "easy_run" in kinds(repo, WEDNESDAY)
+        assert "easy_run" not in kinds(repo, TODAY)
         assert not any(line.startswith("Q ") for line in session_lines(app))
 
         await pilot.press("escape")  # the week shows it on Wednesday too
         assert isinstance(app.screen, WeekScreen)
         assert app.screen.plan is not None
         wednesday = app.screen.plan.day(WEDNESDAY)
-        assert wednesday is not None and "quality_run" in [i.kind for i in wednesday.sessions]
+        assert wednesday is not None and "easy_run" in [i.kind for i in wednesday.sessions]
 
         await pilot.press("u")
         assert repo.pins(TODAY, WEDNESDAY) == []
-        assert "quality_run" in kinds(repo, TODAY)
+        assert "easy_run" in kinds(repo, TODAY)
 
 
 async def test_escape_in_the_move_chooser_moves_nothing(app: LegrunApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await open_today(pilot, "quality_run")
+        await open_today(pilot, "easy_run")
         await pilot.press("m", "escape")
         assert isinstance(app.screen, DayScreen)
         assert app.repository.pins() == []
@@ -204,14 +204,14 @@ async def test_x_deletes_a_logged_session_and_u_brings_it_back(repo: Repository)
 async def test_x_removes_a_planned_item_with_a_pin(repo: Repository) -> None:
     app = make_app(repo, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await open_today(pilot, "quality_run")
+        await open_today(pilot, "easy_run")
         await pilot.press("x")
         pins = repo.pins(TODAY, TODAY)
-        assert [(p.kind, p.action) for p in pins] == [("quality_run", "remove")]
-        assert "quality_run" not in kinds(repo, TODAY)
+        assert [(p.kind, p.action) for p in pins] == [("easy_run", "remove")]
+        assert "easy_run" not in kinds(repo, TODAY)
         await pilot.press("u")
         assert repo.pins(TODAY, TODAY) == []
-        assert "quality_run" in kinds(repo, TODAY)
+        assert "easy_run" in kinds(repo, TODAY)
 
 
 async def test_x_on_a_moved_item_removes_it_from_both_days(repo: Repository) -> None:

@@ -125,7 +125,9 @@ async def test_leg_day_with_two_exercises_is_stored_and_the_next_run_becomes_rec
         recovery = after[0]
         assert recovery.hr_low is not None and recovery.hr_high is not None
         assert 0.60 * MAX_HR <= recovery.hr_low < recovery.hr_high <= 0.70 * MAX_HR
-        assert recovery.km is not None and recovery.km <= 0.60 * easy_km + 0.05
+        # At most 60 % of the easy run, unless that is under 20 min, the shortest run.
+        assert recovery.km is not None and recovery.minutes is not None
+        assert recovery.km <= 0.60 * easy_km + 0.05 or recovery.minutes == 20
         assert "R-AFTER-LEG" in [w.rule for w in recovery.why]
         for near in (WEDNESDAY, THURSDAY):
             assert not {"long_run", "quality_run"} & set(kinds(repo, near))
