@@ -190,18 +190,18 @@ def check_pinned(p: WeekPlanner) -> None:
     placement reads."""
     for day in p.days:
         runs = [r for r in day.runs if r.status == "planned"]
-        if day.leg is not None and (runs or day.runs and day.leg.planned):
-            if not (
-                p.profile.same_day_hard
-                and all(r.kind == "quality_run" for r in runs)
-                and runs
-                and not any(r.pinned for r in runs)
-            ):
-                p.warn(
-                    RuleId.SAME_DAY,
-                    f"{day_name(day.date)} has a run and a leg day: keep them at least 6 h "
-                    "apart, and run first if you can.",
-                )
+        # An opted-in same-day hard day (the planner's own workout on a leg day) is not a clash.
+        same_day_hard = (
+            p.profile.same_day_hard
+            and bool(runs)
+            and all(r.kind == "quality_run" and not r.pinned for r in runs)
+        )
+        if day.leg is not None and (runs or day.runs and day.leg.planned) and not same_day_hard:
+            p.warn(
+                RuleId.SAME_DAY,
+                f"{day_name(day.date)} has a run and a leg day: keep them at least 6 h "
+                "apart, and run first if you can.",
+            )
         after = p.recovery_limit(day.date)
         for run in runs:
             if not run.pinned:

@@ -78,7 +78,7 @@ _WHEN = ("before", "during", "after")
 
 def session_checklist(item: PlanItem) -> tuple[str, ...]:
     """The checklist ids a session calls for: before, during and after."""
-    if item.kind in ("long_run", "quality_run"):
+    if item.is_hard:
         return _HARD_RUN
     if item.kind in RUN_PLAN_KINDS:
         return _RUN

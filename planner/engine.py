@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from legrun.planner.checklists import day_checklist
-from legrun.planner.kinds import RUN_PLAN_KINDS
+from legrun.planner.kinds import KINDS, RUN_PLAN_KINDS, run_kind_for
 from legrun.planner.load import TrainingHistory, easy_pace
 from legrun.planner.models import (
     AnySession,
@@ -125,10 +125,8 @@ def plan_one_week(
     result = latest_result(before, week)
 
     def core(as_of: date, past: dict[date, DayPlan], known_today: bool = False) -> WeekPlan:
-        if as_of > today or known_today:
-            known = history
-        else:
-            known = history.without(as_of, today)
+        # What was known that morning: sessions logged before it, and any dated after today.
+        known = history if as_of > today or known_today else history.without(as_of, today)
         # What was known that morning: check-ins up to it, and any dated after today (entered
         # ahead, so known all along).
         checkins = [c for c in inputs.checkins if c.date <= as_of or c.date > today]
@@ -221,7 +219,7 @@ def with_past_days(
 
 
 def _category(kind: str) -> str:
-    if kind in ("long_run", "quality_run", "race"):
+    if KINDS[kind].is_hard:
         return "hard"
     if kind in ("easy_run", "recovery_run"):
         return "easy"
@@ -324,9 +322,6 @@ def chain_build_km(prev: WeekOutcome | None, outcome: WeekOutcome) -> WeekOutcom
     return outcome
 
 
-_LOG_KIND = {"recovery_run": "recovery", "easy_run": "easy", "long_run": "long", "race": "race"}
-
-
 def projected_sessions(plan: WeekPlan, today: date) -> list[AnySession]:
     """The week's planned items from `today` on, as if done as planned."""
     found: list[AnySession] = []
@@ -338,10 +333,7 @@ def projected_sessions(plan: WeekPlan, today: date) -> list[AnySession]:
                 continue
             minutes = item.minutes or 0
             if item.is_run and item.km:
-                kind = _LOG_KIND.get(item.kind)
-                if kind is None:
-                    workout = item.workout.type if item.workout else "tempo"
-                    kind = "intervals" if workout in ("intervals", "cruise", "hills") else "tempo"
+                kind = run_kind_for(item.kind, item.workout.type if item.workout else None)
                 found.append(
                     Run(
                         date=day.date,

@@ -56,3 +56,17 @@ RUN_KIND_TO_PLAN = {
     "race": "race",
 }
 HARD_LOGGED_RUN_KINDS = tuple(k for k, plan in RUN_KIND_TO_PLAN.items() if plan in HARD_RUN_KINDS)
+_PLAN_TO_RUN_KIND = {
+    "recovery_run": "recovery",
+    "easy_run": "easy",
+    "long_run": "long",
+    "race": "race",
+}
+
+
+def run_kind_for(plan_kind: str, workout_type: str | None = None) -> str:
+    """The kind a planned run is logged as: a workout of intervals, cruise intervals or hills
+    counts as intervals, any other workout as a tempo run."""
+    if plan_kind == "quality_run":
+        return "intervals" if workout_type in ("intervals", "cruise", "hills") else "tempo"
+    return _PLAN_TO_RUN_KIND.get(plan_kind, "easy")

@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
+from legrun.planner.kinds import HARD_LOGGED_RUN_KINDS
 from legrun.planner.models import MUSCLES, AnySession, CheckIn, LegDay, Run, heaviness
 
 FITNESS_DAYS = 42
@@ -175,7 +176,7 @@ def muscle_recovery(
         elif isinstance(session, Run):
             span = (
                 _HARD_RUN_RECOVERY_HOURS
-                if session.kind in ("long", "tempo", "intervals")
+                if session.kind in HARD_LOGGED_RUN_KINDS
                 else _RUN_RECOVERY_HOURS
             )
             for muscle, floor in _RUN_MUSCLES.items():

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from legrun.planner import adjustments, safety
 from legrun.planner.checklists import day_checklist
-from legrun.planner.kinds import PLANNED_RPE, RUN_PLAN_KINDS
+from legrun.planner.kinds import HARD_LOGGED_RUN_KINDS, PLANNED_RPE, RUN_PLAN_KINDS
 from legrun.planner.load import (
     TrainingHistory,
     acute_chronic_ratio,
@@ -172,7 +172,7 @@ class WeekPlanner:
         if i is not None:
             return self.days[i].has_hard_run
         if any(
-            isinstance(s, Run) and s.kind in ("long", "tempo", "intervals", "race")
+            isinstance(s, Run) and s.kind in HARD_LOGGED_RUN_KINDS
             for s in self.history.between(day, day)
         ):
             return True

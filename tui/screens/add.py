@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from legrun.planner.kinds import run_kind_for
 from legrun.planner.models import AnySession, CheckIn, CrossTraining, LegDay, Run
 from legrun.planner.plan import PlanItem
 from legrun.storage import StorageError
@@ -123,12 +124,9 @@ def open_form(
             done,
         )
     elif kind == "run":
-        run_kind = {
-            "recovery_run": "recovery",
-            "easy_run": "easy",
-            "long_run": "long",
-            "quality_run": "tempo",
-        }.get(item.kind if item else "", "easy")
+        run_kind = run_kind_for(
+            item.kind if item else "", item.workout.type if item and item.workout else None
+        )
         app.push_screen(
             RunForm(
                 app.today,
