@@ -81,8 +81,10 @@ def plan_weeks(
     what was done, then planned in order), whichever week is asked for and whatever `today`
     is: so a week's plan depends only on what happened (or, ahead of today, was planned)
     before it, and a week planned ahead is the week that comes when the plan is followed."""
+    # One check-in a day is what storage keeps; given more, the order never decides.
+    ordered = tuple(sorted(checkins, key=lambda c: (c.date, repr(c))))
     inputs = PlanInputs(
-        profile, TrainingHistory.of(history), tuple(checkins), tuple(pins), frozenset(ticks)
+        profile, TrainingHistory.of(history), ordered, tuple(pins), frozenset(ticks)
     )
     first = week_start_for(first, profile.week_start)
     last = week_start_for(last, profile.week_start)
@@ -150,8 +152,7 @@ def plan_one_week(
             missed=missed,
         )
         planner.exploring = not detail
-        plan = planner.build()
-        return with_past_days(plan, past, inputs, history, volume, as_of)
+        return planner.build()
 
     past: dict[date, DayPlan] = {}
     # A plan exists from the athlete's first logged session on: before it there was nothing to
@@ -200,9 +201,8 @@ def with_past_days(
     volume: VolumePlan,
     as_of: date,
 ) -> WeekPlan:
-    """The plan with its settled days put in (what was logged, and what was missed)."""
-    if not past:
-        return plan
+    """The plan with its settled days put in (what was logged, and what was missed), and its
+    training state."""
     days = tuple(past.get(d.date, d) for d in plan.days)
     return assemble(
         inputs.profile,

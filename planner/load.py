@@ -17,6 +17,7 @@ from legrun.planner.models import MUSCLES, AnySession, CheckIn, LegDay, Run, hea
 
 FITNESS_DAYS = 42
 FATIGUE_DAYS = 7
+BREAK_DAYS = 14  # this many days without a run is a break: a new training block begins
 # Loads older than this barely move fitness (e^(-200/42) < 1 %), so the sums start here.
 LOAD_WINDOW_DAYS = 200
 
@@ -30,7 +31,14 @@ _HARD_RUN_RECOVERY_HOURS = 48
 class TrainingHistory:
     """Logged sessions, sorted by date, with fast look-ups by date range."""
 
-    __slots__ = ("sessions", "_dates", "_daily_load_cache", "_run_dates", "_block_starts")
+    __slots__ = (
+        "sessions",
+        "_dates",
+        "_daily_load_cache",
+        "_run_dates",
+        "_block_starts",
+        "_blocks_known_before",
+    )
 
     def __init__(
         self, sessions: Iterable[AnySession], run_dates: Iterable[date] | None = None
@@ -48,6 +56,7 @@ class TrainingHistory:
             own = [s.date for s in self.sessions if isinstance(s, Run)]
             self._run_dates = sorted({*run_dates, *own})
         self._block_starts: list[date] | None = None
+        self._blocks_known_before: date | None = None  # block starts are known before this
 
     @classmethod
     def of(cls, history: TrainingHistory | Iterable[AnySession]) -> TrainingHistory:
@@ -62,20 +71,58 @@ class TrainingHistory:
         hi = bisect.bisect_right(self._dates, end)
         return self.sessions[lo:hi]
 
+    @classmethod
+    def _sorted(
+        cls, sessions: tuple[AnySession, ...], dates: list[date], run_dates: list[date]
+    ) -> TrainingHistory:
+        """A history from sessions already in order (no sort, no scan)."""
+        made = cls.__new__(cls)
+        made.sessions = sessions
+        made._dates = dates
+        made._daily_load_cache = {}
+        made._run_dates = run_dates
+        made._block_starts = None
+        made._blocks_known_before = None
+        return made
+
     def with_sessions(self, added: Iterable[AnySession]) -> TrainingHistory:
         """This history with `added` sessions too (the weeks ahead, as planned)."""
-        extra = list(added)
+        extra = sorted(added, key=lambda s: (s.date, s.id or 0))
         if not extra:
             return self
-        return TrainingHistory((*self.sessions, *extra), self._run_dates)
+        if self._dates and extra[0].date < self._dates[-1]:
+            return TrainingHistory((*self.sessions, *extra), self.run_dates)
+        # The usual case: what is added comes after everything logged.
+        runs = [s.date for s in extra if isinstance(s, Run)]
+        made = TrainingHistory._sorted(
+            (*self.sessions, *extra),
+            [*self._dates, *(s.date for s in extra)],
+            sorted({*self.run_dates, *runs}) if runs else self.run_dates,
+        )
+        if self._dates:
+            # The blocks before the first added session stay as they were.
+            made._block_starts = self._blocks()
+            made._blocks_known_before = self._dates[-1]
+        return made
 
     def without(self, start: date, end: date) -> TrainingHistory:
         """This history less the sessions from `start` to `end` (not known yet at `start`)."""
-        if not self.between(start, end):
+        lo = bisect.bisect_left(self._dates, start)
+        hi = bisect.bisect_right(self._dates, end)
+        if lo == hi:
             return self
-        kept = [s for s in self.sessions if not start <= s.date <= end]
-        runs = [d for d in self.run_dates if not start <= d <= end]
-        return TrainingHistory(kept, runs)
+        runs = self.run_dates
+        rlo = bisect.bisect_left(runs, start)
+        rhi = bisect.bisect_right(runs, end)
+        made = TrainingHistory._sorted(
+            self.sessions[:lo] + self.sessions[hi:],
+            self._dates[:lo] + self._dates[hi:],
+            runs[:rlo] + runs[rhi:],
+        )
+        # Blocks that began before `start` are the same without what came after it.
+        made._block_starts = [d for d in self._blocks() if d < start]
+        made._blocks_known_before = start
+        return made
 
     @property
     def run_dates(self) -> list[date]:
@@ -89,16 +136,22 @@ class TrainingHistory:
         i = bisect.bisect_left(dates, day)
         return dates[i - 1] if i else None
 
-    def block_start(self, day: date, gap_days: int) -> tuple[date | None, date | None]:
-        """The first run of the training block that `day` falls in, and the last run before
-        that block's break (None for a first block): a block starts with the first run ever, or
-        with the first run after `gap_days` or more days without one."""
-        if self._block_starts is None:
+    def _blocks(self, day: date | None = None) -> list[date]:
+        """The first run of every training block (known at least up to `day`)."""
+        known = self._blocks_known_before
+        if self._block_starts is None or known is not None and (day is None or day > known):
             dates = self.run_dates
             self._block_starts = [
-                d for i, d in enumerate(dates) if i == 0 or (d - dates[i - 1]).days > gap_days
+                d for i, d in enumerate(dates) if i == 0 or (d - dates[i - 1]).days > BREAK_DAYS
             ]
-        starts = self._block_starts
+            self._blocks_known_before = None
+        return self._block_starts
+
+    def block_start(self, day: date) -> tuple[date | None, date | None]:
+        """The first run of the training block that `day` falls in, and the last run before
+        that block's break (None for a first block): a block starts with the first run ever, or
+        with the first run after a break of BREAK_DAYS or more days without one."""
+        starts = self._blocks(day)
         i = bisect.bisect_left(starts, day)
         if i == 0:
             return None, None

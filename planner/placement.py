@@ -1058,7 +1058,7 @@ class WeekPlanner:
         day_plans = []
         for day in self.days:
             items = tuple(sorted(day.items, key=_item_order))
-            checklist = day_checklist(day.date, items, self.ticks)
+            checklist = () if self.exploring else day_checklist(day.date, items, self.ticks)
             day_plans.append(DayPlan(date=day.date, sessions=items, checklist=checklist))
         return assemble(
             self.profile,
@@ -1071,6 +1071,7 @@ class WeekPlanner:
             self.suggestions,
             self.volume,
             self.phase,
+            with_state=False,
         )
 
 
@@ -1085,8 +1086,10 @@ def assemble(
     suggestions: Sequence[Why],
     volume: VolumePlan,
     phase: str,
+    with_state: bool = True,
 ) -> WeekPlan:
-    """A WeekPlan from its days: totals, volume and the training state added."""
+    """A WeekPlan from its days: totals, volume and (`with_state`) the training state added:
+    the planner's own drafts of a week go without it, the plan shown has it."""
     counted = [i for d in days for i in d.sessions if i.status != "skipped"]
     runs = [i for i in counted if i.is_run]
     done = [i for i in counted if i.status == "done"]
@@ -1100,6 +1103,20 @@ def assemble(
     )
     week_end = week_start + timedelta(days=6)
     state_day = min(max(as_of, week_start), week_end)
+    if not with_state:
+        return WeekPlan(
+            week_start=week_start,
+            max_hr=profile.effective_max_hr,
+            days=days,
+            totals=totals,
+            warnings=tuple(warnings),
+            state=_NO_STATE,
+            units=profile.units,
+            phase=phase,
+            easier_week=volume.easier_week,
+            volume=_volume(volume, totals),
+            suggestions=tuple(suggestions),
+        )
     fitness, fatigue, form = fitness_fatigue(history, state_day)
     latest = [c for c in checkins if c.date <= state_day]
     state = TrainingState(
@@ -1119,13 +1136,20 @@ def assemble(
         units=profile.units,
         phase=phase,
         easier_week=volume.easier_week,
-        volume=Volume(
-            target_km=volume.target_km,
-            baseline_km=volume.baseline_km,
-            cap_km=volume.cap_km,
-            planned_km=totals.run_km,
-        ),
+        volume=_volume(volume, totals),
         suggestions=tuple(suggestions),
+    )
+
+
+_NO_STATE = TrainingState(fitness=0.0, fatigue=0.0, form=0.0, acute_chronic_ratio=None, recovery={})
+
+
+def _volume(volume: VolumePlan, totals: Totals) -> Volume:
+    return Volume(
+        target_km=volume.target_km,
+        baseline_km=volume.baseline_km,
+        cap_km=volume.cap_km,
+        planned_km=totals.run_km,
     )
 
 

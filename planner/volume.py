@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from legrun.planner.load import TrainingHistory, longest_run_km, run_km
+from legrun.planner.load import BREAK_DAYS, TrainingHistory, longest_run_km, run_km
 from legrun.planner.models import Run
 from legrun.planner.plan import Why
 from legrun.planner.rules import RuleId
@@ -28,7 +28,6 @@ ACWR_MAX = 1.30  # never above 1.3 x the 4-week baseline
 NEW_RUNNER_START = 0.60  # a new runner's first week: 60 % of the target
 RETURN_START = 0.55  # back from a break: 55 % of the pre-break baseline (50-60 %)
 RETURN_STEP = 1.125  # then +12.5 % a week (10-15 %) back to it
-BREAK_DAYS = 14  # this many days without a run is a break
 EASIER_EVERY = 4  # 3 building weeks : 1 easier week
 EASIER_SHARE = 0.75  # an easier week: -25 % (20-30 %)
 EASIER_LONG = 0.80  # its long run held below the peak
@@ -121,7 +120,7 @@ def _block(history: TrainingHistory, week_start: date) -> tuple[date | None, dat
     last_run = history.last_run_before(week_start)
     if last_run is not None and (week_start - last_run).days > BREAK_DAYS:
         return week_start, last_run
-    return history.block_start(week_start, BREAK_DAYS)
+    return history.block_start(week_start)
 
 
 def _block_week(week_start: date, block: date | None) -> int:

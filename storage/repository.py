@@ -198,6 +198,11 @@ class Repository:
             params.append(end.isoformat())
         return self._sessions_where(" AND ".join(clauses) or "1", params)
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the database (SQLite's
+        `PRAGMA data_version`): what this connection has read may be out of date then."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def run_dates(self, end: date) -> list[date]:
         """The distinct dates with a run, up to `end`, oldest first: the planner reads the
         training block (the first run, breaks of two weeks) from them, whatever window of

@@ -17,15 +17,19 @@ import termios
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from legrun.planner.plan import WeekPlan
+from legrun.planner.week_state import week_start_for
 from legrun.storage import Repository, StorageError
-from legrun.tui.planning import load_week_plan
+from legrun.tui.planning import load_week_plans
+
+# Weeks planned beyond the one asked for, so that paging ahead is a look-up.
+_PLAN_AHEAD = 3
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,8 @@ class LegrunApp(App[int]):
         self.demo = demo
         self.undo_stack: list[UndoStep] = []
         self.plan_listeners: list[Callable[[], None]] = []
+        self._plans: dict[date, WeekPlan] = {}  # week start -> plan, until the next save
+        self._plans_version = -1
         self.sub_title = "demo data" if demo else ""
 
     # -- start and stop -----------------------------------------------------------------------
@@ -114,10 +120,35 @@ class LegrunApp(App[int]):
     # -- the plan -----------------------------------------------------------------------------
 
     def plan_for(self, day: date) -> WeekPlan:
-        return load_week_plan(self.repository, day, self.today)
+        """The plan of the week containing `day`. A week ahead is planned from the ones before
+        it, so asking for one plans those too: they are kept (with a few weeks beyond) until
+        something is saved, and paging through the weeks costs a look-up."""
+        version = self.repository.data_version()
+        if version != self._plans_version:
+            # Another session (a second terminal, a script) wrote to the database.
+            self._plans.clear()
+            self._plans_version = version
+        week_start = self.repository.profile().week_start
+        week = week_start_for(day, week_start)
+        plan = self._plans.get(week)
+        if plan is None:
+            current = week_start_for(self.today, week_start)
+            if week > current:
+                first, last = current, week + timedelta(weeks=_PLAN_AHEAD)
+            else:
+                first = last = week
+            for found in load_week_plans(self.repository, first, last, self.today):
+                self._plans[found.week_start] = found
+            plan = self._plans[week]
+        return plan
+
+    def forget_plans(self) -> None:
+        """What the plans are made of changed: plan again when next asked."""
+        self._plans.clear()
 
     def data_changed(self) -> None:
         """Something was saved: every screen that shows the plan refreshes in place."""
+        self.forget_plans()
         for listener in list(self.plan_listeners):
             listener()
 

@@ -154,6 +154,8 @@ class DayScreen(Screen[None]):
             self.legrun.repository.set_tick(self.day, event.item_id, event.done)
         except StorageError as exc:
             self.notify(f"Not saved: {exc}", severity="error")
+            return
+        self.legrun.forget_plans()  # the ticks are part of the plan the screens are given
 
     # -- actions ------------------------------------------------------------------------------
 
