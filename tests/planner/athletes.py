@@ -25,7 +25,7 @@ from legrun.planner.plan import RUN_PLAN_KINDS, PlanItem, WeekPlan, Why
 from legrun.planner.scheduler import plan_week, week_start_for
 
 START = date(2027, 1, 4)  # a Monday
-WEEKS = 12
+WEEKS = 16
 DAY = timedelta(days=1)
 WEEK = timedelta(days=7)
 KM_TOLERANCE = 0.15  # a promised run's km counts as unchanged within this (rounding)
@@ -39,7 +39,7 @@ def next_id() -> int:
     return next(_ids)
 
 
-# -- building histories -------------------------------------------------------------------------
+# -- building histories ---------------------------------------------------------------------------
 
 
 def weekly_runs(
@@ -120,6 +120,7 @@ class WeekRecord:
     done_km: float = 0.0  # run km logged this week
     changed: list[str] = field(default_factory=list)  # R-STABLE: promises that changed
     plans: list[WeekPlan] = field(default_factory=list)  # every morning's plan of the week
+    looking_back: WeekPlan | None = None  # the week as seen the morning after it
 
     @property
     def cap_km(self) -> float:
@@ -205,7 +206,7 @@ class Life:
         return sum(self.done_km_of_week(week_start - n * WEEK) for n in range(1, 5)) / 4
 
 
-# -- looking at plans ------------------------------------------------------------------------------
+# -- looking at plans -----------------------------------------------------------------------------
 
 
 def planned_items(plan: WeekPlan, *kinds: str) -> list[PlanItem]:
@@ -251,7 +252,7 @@ def week_texts(plan: WeekPlan) -> list[str]:
     return [w.text for w in whys_of(plan)]
 
 
-# -- living -----------------------------------------------------------------------------------------
+# -- living ---------------------------------------------------------------------------------------
 
 
 def sessions_done(item: PlanItem) -> AnySession | None:
@@ -308,10 +309,10 @@ def live(athlete: Athlete) -> Life:
                         for x in differences(promises(preview, week), promises(plan, week))
                     ]
                     assert preview.volume is not None and plan.volume is not None
-                    if abs(preview.volume.cap_km - plan.volume.cap_km) > 0.05:
+                    before, now = preview.volume.cap_km, plan.volume.cap_km
+                    if abs(before - now) > 0.05:
                         record.changed.append(
-                            f"cap_km {preview.volume.cap_km} a week before, "
-                            f"{plan.volume.cap_km} on the day"
+                            f"next week as seen a week before: cap_km {before}, on the day {now}"
                         )
                 preview = ahead
             else:
@@ -330,6 +331,9 @@ def live(athlete: Athlete) -> Life:
                 if session is not None:
                     history.append(session)
         assert record is not None
+        after = week + WEEK
+        seen = [c for c in checkins if c.date <= after]
+        record.looking_back = plan_week(profile, TrainingHistory(history), seen, (), week, after)
         records.append(record)
     life = Life(athlete, records, tuple(history))
     for record in records:
@@ -337,7 +341,7 @@ def live(athlete: Athlete) -> Life:
     return life
 
 
-# -- the athletes -----------------------------------------------------------------------------------
+# -- the athletes ---------------------------------------------------------------------------------
 
 MO_TH = "FREQ=WEEKLY;BYDAY=MO,TH"
 
@@ -422,6 +426,15 @@ def _athletes() -> list[Athlete]:
             (*base15, spike_run),
             spike_week=1,
             pre_spike_baseline_km=15.0,
+        ),
+        Athlete(
+            "sore-thursday",  # base-15-to-30, sore (8/10) on the morning of a planned run
+            Profile(age=28, runs_per_week=3, weekly_km=30),
+            base15,
+            checkins=(
+                CheckIn(date=date(2027, 1, 14), soreness=8, quads=8),
+                CheckIn(date=date(2027, 1, 15), soreness=1),
+            ),
         ),
         Athlete(
             "two-runs-tue-thu-legs",
