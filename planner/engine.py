@@ -9,9 +9,8 @@ planned again from that morning, and the missed items stay visible on their days
 after this one, planned from this one as planned, never changes because the athlete did what
 was planned, and `plan --week`, the week screen and the season all agree.
 
-Weeks before the current one are planned the same way from what was logged, starting two weeks
-before the first week asked for; the outcome of each (what it held, what was done) decides the
-next one's volume (`volume.decide_volume`).
+A week's volume comes from the history before it (`volume.decide_volume`): what was done,
+and for a week ahead, the weeks between planned as done.
 """
 
 from __future__ import annotations
@@ -36,12 +35,11 @@ from legrun.planner.models import (
 from legrun.planner.placement import WeekPlanner, assemble
 from legrun.planner.plan import DayPlan, PlanItem, WeekPlan, Why, item_from_session
 from legrun.planner.rules import RuleId
-from legrun.planner.volume import VolumePlan, WeekOutcome, decide_volume, previous_outcome
+from legrun.planner.volume import VolumePlan, decide_volume
 from legrun.planner.week_state import readiness_signature, week_start_for
 from legrun.planner.workouts import latest_result
 
 DEFAULT_EASY_PACE = 6.5  # min/km when history has no easy runs
-ANCHOR_WEEKS = 3  # weeks planned (as of their first morning) before each week, for its volume
 KM_TOLERANCE = 0.10  # a run within 10 % (or 0.5 km) of the plan counts as done as planned
 Ticks = frozenset[tuple[date, str]] | set[tuple[date, str]]
 
@@ -93,11 +91,7 @@ def plan_weeks(
     history_w = inputs.history
     plans: list[WeekPlan] = []
     while week <= last:
-        outcome: WeekOutcome | None = None
-        for back in range(ANCHOR_WEEKS, 0, -1):
-            earlier = week - timedelta(weeks=back)
-            _, outcome = plan_one_week(inputs, history_w, earlier, today, outcome, detail=False)
-        plan, _ = plan_one_week(inputs, history_w, week, today, outcome)
+        plan = plan_one_week(inputs, history_w, week, today)
         if week >= first:
             plans.append(plan)
         if week + timedelta(days=6) >= today and week < last:
@@ -107,22 +101,14 @@ def plan_weeks(
 
 
 def plan_one_week(
-    inputs: PlanInputs,
-    history: TrainingHistory,
-    week: date,
-    today: date,
-    prev: WeekOutcome | None,
-    detail: bool = True,
-) -> tuple[WeekPlan, WeekOutcome]:
-    """One week's plan as of `today`, and what it hands the next week. Without `detail` (a
-    week before the ones asked for, planned only for what it hands on) the week is planned as
-    of its first morning and its days are not settled one by one."""
+    inputs: PlanInputs, history: TrainingHistory, week: date, today: date
+) -> WeekPlan:
+    """One week's plan as of `today`."""
     profile = inputs.profile
     before = history.without(week, today) if week <= today else history
-    prev = previous_outcome(before, week, prev)
     pace = easy_pace(before, week - timedelta(days=1), DEFAULT_EASY_PACE)
     volume = decide_volume(
-        before, week, target_km(profile, pace), profile.runs_per_week, prev, profile.units
+        before, week, target_km(profile, pace), profile.runs_per_week, profile.units
     )
     result = latest_result(before, week)
 
@@ -151,7 +137,6 @@ def plan_one_week(
             inputs.ticks,
             missed=missed,
         )
-        planner.exploring = not detail
         return planner.build()
 
     past: dict[date, DayPlan] = {}
@@ -162,12 +147,6 @@ def plan_one_week(
     if week <= today and (first_logged is None or first_logged >= today):
         starts = today
     plan = core(starts, past)
-    if not detail:
-        done = sum(
-            s.km for s in history.between(week, week + timedelta(days=6)) if isinstance(s, Run)
-        )
-        outcome = outcome_of(plan, week, today, history)
-        return plan, chain_build_km(prev, replace(outcome, done_km=round(done, 3)))
     end = week + timedelta(days=6)
     day = starts
     as_of = starts
@@ -189,8 +168,7 @@ def plan_one_week(
             plan = core(today, past, known_today=True)
         elif logged and shown is not None:
             past[today] = settled_day(today, shown, logged, [], inputs, keep_planned=True)
-    plan = with_past_days(plan, past, inputs, history, volume, min(as_of, end))
-    return plan, chain_build_km(prev, outcome_of(plan, week, today, history))
+    return with_past_days(plan, past, inputs, history, volume, min(as_of, end))
 
 
 def with_past_days(
@@ -296,30 +274,6 @@ def readiness_changed(checkins: Sequence[CheckIn], morning: date) -> bool:
     if new is None:
         return False
     return readiness_signature(new) != readiness_signature(by_date.get(morning - timedelta(1)))
-
-
-def outcome_of(plan: WeekPlan, week: date, today: date, history: TrainingHistory) -> WeekOutcome:
-    runs = [i for d in plan.days for i in d.sessions if i.is_run]
-    planned = sum(i.km or 0 for i in runs)
-    done = sum(i.km or 0 for i in runs if i.status == "done")
-    ahead = sum(i.km or 0 for i in runs if i.status == "planned" and i.date >= today)
-    volume = plan.volume
-    easier = plan.easier_week
-    return WeekOutcome(
-        week_start=week,
-        planned_km=round(planned, 3),
-        done_km=round(done + ahead, 3),
-        easier=easier,
-        build_km=volume.cap_km if volume else round(planned, 3),
-        cap_km=volume.cap_km if volume else 0.0,
-    )
-
-
-def chain_build_km(prev: WeekOutcome | None, outcome: WeekOutcome) -> WeekOutcome:
-    """An easier week hands on the last building week's volume, not its own."""
-    if outcome.easier and prev is not None:
-        return replace(outcome, build_km=prev.build_km)
-    return outcome
 
 
 def projected_sessions(plan: WeekPlan, today: date) -> list[AnySession]:

@@ -17,6 +17,7 @@ from legrun.planner.models import MUSCLES, AnySession, CheckIn, LegDay, Run, hea
 
 FITNESS_DAYS = 42
 FATIGUE_DAYS = 7
+RECOVERY_PACE = 1.08  # recovery runs are planned this much slower than easy runs
 BREAK_DAYS = 14  # this many days without a run is a break: a new training block begins
 # Loads older than this barely move fitness (e^(-200/42) < 1 %), so the sums start here.
 LOAD_WINDOW_DAYS = 200
@@ -252,9 +253,11 @@ def run_km(history: TrainingHistory, start: date, end: date) -> float:
 
 
 def easy_pace(history: TrainingHistory, as_of: date, default: float) -> float:
-    """Median minutes per km of recent easy, recovery and long runs (60 days)."""
+    """Median minutes per km of recent easy and long runs (60 days). Recovery runs count at
+    the easy pace they stand for (they are planned 8 % slower), so a week of recovery runs
+    never slows the easy pace it was planned from."""
     paces = sorted(
-        s.pace_min_per_km
+        s.pace_min_per_km / (RECOVERY_PACE if s.kind == "recovery" else 1)
         for s in history.between(as_of - timedelta(days=60), as_of)
         if isinstance(s, Run)
         and s.kind in ("easy", "recovery", "long")

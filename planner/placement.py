@@ -21,6 +21,7 @@ from legrun.planner import adjustments, safety
 from legrun.planner.checklists import day_checklist
 from legrun.planner.kinds import HARD_LOGGED_RUN_KINDS, PLANNED_RPE, RUN_PLAN_KINDS
 from legrun.planner.load import (
+    RECOVERY_PACE,
     TrainingHistory,
     acute_chronic_ratio,
     fitness_fatigue,
@@ -59,7 +60,6 @@ LEG_RPE_LIGHT = 6  # R-LEG-LIGHT, R-EASY-WEEK: a lighter leg day
 MIN_RUN_MINUTES = 20  # the shortest run (a beginner may run-walk it)
 RECOVERY_MINUTES = (20, 40)  # a recovery run
 EASY_MAX_MINUTES = 75  # an easy run stays an easy run, not a long run in disguise
-RECOVERY_PACE = 1.08  # recovery runs a little slower than easy
 CROSS_MAX_MINUTES = 90
 
 
@@ -1011,6 +1011,8 @@ class WeekPlanner:
     # -- 4. the plan --------------------------------------------------------------------------
 
     def build(self) -> WeekPlan:
+        for why in self.volume.reasons:
+            self.warn(why.rule, why.text)
         self.place_logged()
         self.place_leg_days()
         self.place_pins()

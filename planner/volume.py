@@ -23,7 +23,6 @@ from legrun.planner.rules import RuleId
 from legrun.planner.units import distance
 
 BUILD_STEP = 1.10  # a building week: +10 % on last week's plan
-COMPLIANT = 0.80  # "mostly done": at least 80 % of the planned km
 ACWR_MAX = 1.30  # never above 1.3 x the 4-week baseline
 NEW_RUNNER_START = 0.60  # a new runner's first week: 60 % of the target
 RETURN_START = 0.55  # back from a break: 55 % of the pre-break baseline (50-60 %)
@@ -46,18 +45,6 @@ def long_share(runs_per_week: int) -> float:
 
 
 @dataclass(frozen=True)
-class WeekOutcome:
-    """What one week hands the next: what its plan held and what was done of it."""
-
-    week_start: date
-    planned_km: float  # the runs the week's plan held (done, planned and missed)
-    done_km: float
-    easier: bool
-    build_km: float  # the last building week's volume (the base after an easier week)
-    cap_km: float = 0.0  # the volume the week's plan set out to hold
-
-
-@dataclass(frozen=True)
 class VolumePlan:
     """The week's running volume and the shape it takes."""
 
@@ -73,7 +60,7 @@ class VolumePlan:
     block_week: int  # weeks since the training block began (0 = its first week)
     new_runner: bool
     returning: bool
-    reasons: tuple[Why, ...] = ()  # what shaped the week (warnings worth showing)
+    reasons: tuple[Why, ...] = ()  # what shaped the week and is worth a warning (a spike, a return)
 
 
 def floor_km(km: float) -> float:
@@ -86,32 +73,12 @@ def week_km(history: TrainingHistory, start: date) -> float:
 
 
 def baseline_km(history: TrainingHistory, week_start: date) -> float | None:
-    """Mean done km of the 4 completed weeks before `week_start`; None unless all four come
-    after the first logged run."""
+    """Mean done km of the 4 completed weeks before `week_start`; None unless the first logged
+    run falls in the first of them or earlier (weeks before it do not count)."""
     first = history.run_dates[0] if history.run_dates else None
-    if first is None or first > week_start - timedelta(days=28):
+    if first is None or first > week_start - timedelta(days=22):
         return None
     return run_km(history, week_start - timedelta(days=28), week_start - timedelta(days=1)) / 4
-
-
-def anchor_outcome(history: TrainingHistory, week_start: date, block: date | None) -> WeekOutcome:
-    """The week before `week_start`, read from what was done, when its plan is not known: as
-    if it had been planned as done (the same outcome a plan that was followed leaves)."""
-    prev = week_start - timedelta(days=7)
-    done = week_km(history, prev)
-    easier = _cycle_easier(prev, block)
-    build = week_km(history, prev - timedelta(days=7)) if easier else done
-    return WeekOutcome(prev, done, done, easier, build, build if easier else done)
-
-
-def previous_outcome(
-    history: TrainingHistory, week_start: date, prev: WeekOutcome | None
-) -> WeekOutcome:
-    """The outcome of the week before `week_start`: `prev` when it is that week's, else read
-    from what was done (`anchor_outcome`)."""
-    if prev is not None and prev.week_start == week_start - timedelta(days=7):
-        return prev
-    return anchor_outcome(history, week_start, _block(history, week_start)[0])
 
 
 def _block(history: TrainingHistory, week_start: date) -> tuple[date | None, date | None]:
@@ -136,16 +103,53 @@ def _cycle_easier(week_start: date, block: date | None) -> bool:
     return block is not None and k % EASIER_EVERY == EASIER_EVERY - 1
 
 
+def _robust_baseline(history: TrainingHistory, week_start: date) -> float | None:
+    """The lower of the mean and the median of the last 4 weeks' done km (None before 4)."""
+    mean = baseline_km(history, week_start)
+    if mean is None:
+        return None
+    weeks = sorted(week_km(history, week_start - timedelta(days=7 * n)) for n in range(1, 5))
+    return min(mean, (weeks[1] + weeks[2]) / 2)
+
+
+def _building_cap(history: TrainingHistory, week_start: date, target_km: float) -> float:
+    """The volume the week from `week_start` holds as a building week: +10 % on the week
+    before it, at least the baseline + 10 %, at most 1.3 x the baseline and the target."""
+    baseline = baseline_km(history, week_start)
+    done = week_km(history, week_start - timedelta(days=7))
+    cap = max(done, _robust_baseline(history, week_start) or 0.0) * BUILD_STEP
+    if baseline is not None:
+        cap = min(cap, baseline * ACWR_MAX)
+    return min(cap, target_km)
+
+
+def was_easier(history: TrainingHistory, week_start: date) -> bool:
+    """Whether the week from `week_start` was an easier week: the 4th of its block, or the
+    week after a spike. Read from the history before it, like every volume decision."""
+    block, before_break = _block(history, week_start)
+    if before_break is not None and _block_week(week_start, block) < 12:
+        pre = _pre_break_baseline(history, history.last_run_before(block) if block else None)
+        if week_km(history, week_start - timedelta(days=7)) < 0.98 * pre:
+            return False  # a graded return has no easier weeks
+    if _cycle_easier(week_start, block):
+        return True
+    new_block = block is None or before_break is None
+    k = _block_week(week_start, block)
+    return (not new_block or k >= 4) and _spike(
+        history, week_start - timedelta(days=7), "km"
+    ) is not None
+
+
 def decide_volume(
     history: TrainingHistory,
     week_start: date,
     target_km: float,
     runs_per_week: int,
-    prev: WeekOutcome | None,
     units: str = "km",
 ) -> VolumePlan:
-    """The running volume of the week from `week_start`, given the history before it (done
-    sessions, and the weeks before as planned) and the previous week's outcome."""
+    """The running volume of the week from `week_start`, from the history before it (what was
+    done; for a week ahead, the weeks before it as planned). Nothing else: so a week planned
+    ahead is the week that comes when the plan is followed (R-STABLE)."""
 
     def dist(km: float) -> str:
         return distance(km, units, ".1f")
@@ -156,12 +160,19 @@ def decide_volume(
     block, before_break = _block(history, week_start)
     new_runner_block = block is None or before_break is None
     k = _block_week(week_start, block)
-    prev = previous_outcome(history, week_start, prev)
     baseline = baseline_km(history, week_start)
-    # The base is what last week's plan set out to hold (its cap), not what safety let it
-    # place: a week the leg days cut short never shrinks the next one.
-    base = prev.build_km if prev.easier else prev.cap_km
-    compliant = prev.planned_km <= 0 or prev.done_km >= COMPLIANT * prev.planned_km
+    last_week = week_start - timedelta(days=7)
+    done = week_km(history, last_week)
+    # Last week's volume, the base of this one; after the 4th-week easier week, the building
+    # week before it (an easier week is a pause in the build, not a new level). After a spike,
+    # the eased week it is: the spike is not a level to build on.
+    base = done
+    two_back = last_week - timedelta(days=7)
+    if was_easier(history, last_week) and _spike(history, two_back, units) is None:
+        base = week_km(history, two_back)
+    # The no-ratchet floor: the 4-week baseline, read as the lower of its mean and median so
+    # that one spike week does not raise it.
+    floor = _robust_baseline(history, week_start)
     easier = False
     phase = "build"
 
@@ -169,7 +180,11 @@ def decide_volume(
         # Nothing run yet: 60 % of the target, then building weeks.
         cap = target_km * NEW_RUNNER_START
         phase, basis = "start", f"a first week at 60 % of your {dist(target_km)} target"
-    elif broke or (before_break is not None and k < 12 and _below_pre_break(history, block, prev)):
+    elif broke or (
+        before_break is not None
+        and k < 12
+        and base < 0.98 * _pre_break_baseline(history, history.last_run_before(block))
+    ):
         pre = _pre_break_baseline(history, before_break)
         if broke:
             cap = pre * RETURN_START
@@ -179,30 +194,33 @@ def decide_volume(
                 f"55 % of your {dist(pre)} a week before the break"
             )
         else:
-            cap = min(pre, base * RETURN_STEP) if compliant else prev.done_km * RETURN_STEP
+            cap = min(pre, base * RETURN_STEP)
             basis = f"climbing back 12.5 % a week towards your {dist(pre)} before the break"
         phase = "return"
         reasons.append(Why(RuleId.SPIKE, f"Graded return: {basis}."))
     else:
-        if compliant:
-            cap = base * BUILD_STEP
-            basis = f"10 % on last week's plan of {dist(base)}"
-        else:
-            hold = baseline if baseline is not None else prev.done_km
-            cap = max(hold, prev.done_km) * BUILD_STEP
+        # +10 % on last week (a week done as planned is its plan), and never below the 4-week
+        # baseline + 10 %: a missed session holds the build, it never cuts the weeks after it.
+        if floor is not None and baseline is not None and floor > base:
+            cap = floor * BUILD_STEP
             basis = (
-                f"last week {dist(prev.done_km)} of {dist(prev.planned_km)} planned was done, "
-                f"so this week holds at {'the 4-week baseline' if baseline else 'that'} + 10 %"
+                f"last week's {dist(done)} was below your 4-week baseline of {dist(baseline)}: "
+                "this week holds at the baseline + 10 %"
             )
+        else:
+            cap = base * BUILD_STEP
+            basis = f"10 % on last week's {dist(base)}"
         if baseline is not None and cap > baseline * ACWR_MAX:
             cap = baseline * ACWR_MAX
             basis = f"at most 1.3 x your 4-week baseline of {dist(baseline)}"
         if k < NEW_RUNNER_WEEKS and new_runner_block:
             phase = "start"
-        spike = _spike(history, prev.week_start, units) if not new_runner_block or k >= 4 else None
+        spike = _spike(history, last_week, units) if not new_runner_block or k >= 4 else None
         if spike is not None:
             text, reference = spike
-            cap = min(cap, reference)
+            # At most the baseline (spike week included), and never more than a building
+            # week from before the spike would have been.
+            cap = min(cap, reference, baseline if baseline is not None else reference)
             easier = True
             basis = f"an easier week after a spike: {text}"
             reasons.append(Why(RuleId.EASY_WEEK, f"An easier week, at most {dist(cap)}: {text}."))
@@ -213,15 +231,10 @@ def decide_volume(
             basis = f"your weekly target of {dist(target_km)}"
     if not easier and _cycle_easier(week_start, block) and phase not in ("return",):
         easier = True
-        cap = min(cap, EASIER_SHARE * base) if base > 0 else cap * EASIER_SHARE
+        # 25 % below what last week could hold (its volume as a building week).
+        last_cap = _building_cap(history, last_week, target_km)
+        cap = min(cap, EASIER_SHARE * last_cap) if last_cap > 0 else cap * EASIER_SHARE
         basis = "every 4th week is easier: 25 % less running, lighter leg days"
-        reasons.append(
-            Why(
-                RuleId.EASY_WEEK,
-                f"An easier week: {dist(cap)}, 25 % below your building weeks, so that the "
-                "last three weeks' work sinks in.",
-            )
-        )
     cap = floor_km(max(cap, 0.0))
 
     # The long run: its own progression from the longest run of the last 4 weeks.
@@ -234,9 +247,11 @@ def decide_volume(
     if phase in ("start", "return") or hold <= 0:
         long_km = min(share, single_cap, hold * LONG_STEP if hold > 0 else share)
     else:
-        # Within its share of the week, but an established long run is never cut to fit it.
-        # (up to half the week: a marathoner's 21 km in a 50 km week stays 21 km).
-        long_km = min(hold * LONG_STEP, single_cap, max(share, min(hold, 0.5 * cap)))
+        # Within its share of the week, but an established long run (one run at least twice
+        # in 4 weeks) is never cut to fit it, up to half the week: a marathoner's 21 km in a
+        # 50 km week stays 21 km; a one-off 30 km outing is not a habit.
+        established = _established_long(history, week_start)
+        long_km = min(hold * LONG_STEP, single_cap, max(share, min(established, 0.5 * cap)))
     if easier:
         long_km = min(long_km, (hold or long_km) * EASIER_LONG)
     long_km = floor_km(min(long_km, cap))
@@ -285,11 +300,6 @@ def _pre_break_baseline(history: TrainingHistory, last_run: date | None) -> floa
     return run_km(history, last_run - timedelta(days=27), last_run) / 4
 
 
-def _below_pre_break(history: TrainingHistory, block: date, prev: WeekOutcome) -> bool:
-    before = history.last_run_before(block)
-    return prev.planned_km < _pre_break_baseline(history, before) * 0.98
-
-
 def _spike(history: TrainingHistory, week: date, units: str) -> tuple[str, float] | None:
     """The week from `week` as a spike (done km >= 1.5 x the 4-week baseline before it, or one
     run > 130 % of the 30-day longest before it): the words, and the volume to ease back to."""
@@ -312,6 +322,7 @@ def _spike(history: TrainingHistory, week: date, units: str) -> tuple[str, float
             return (
                 f"last week's {distance(km, units, '.1f')} run was {km / longest:.1f} x your "
                 f"longest in the 30 days before it",
-                max(before or 0.0, done * 0.8),
+                # Back to the baseline before it (half of the week without one).
+                before if before else 0.5 * done,
             )
     return None

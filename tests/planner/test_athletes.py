@@ -243,7 +243,7 @@ def test_plan_never_holds_more_than_the_cap_nor_the_cap_more_than_the_target(
     "athlete",
     athletes(
         lambda a: a.compliant,
-        {"six-runs-mon-wed-fri-legs": SIX_RUNS_RATCHET, "spike-30-on-15": SPIKE_AFTERMATH},
+        {"six-runs-mon-wed-fri-legs": SIX_RUNS_RATCHET},
     ),
 )
 def test_compliant_athlete_volume_never_falls_outside_easier_weeks(athlete: Athlete) -> None:
@@ -271,12 +271,7 @@ def test_compliant_athlete_volume_never_falls_outside_easier_weeks(athlete: Athl
     "athlete",
     athletes(
         lambda a: a.compliant,
-        {
-            "base-15-to-30": FIRST_WEEK_PHANTOM_GROWTH,
-            "sunday-week-same-day-hard": FIRST_WEEK_PHANTOM_GROWTH,
-            "two-runs-tue-thu-legs": FIRST_WEEK_PHANTOM_GROWTH,
-            "spike-30-on-15": SPIKE_CHAIN,
-        },
+        {},
     ),
 )
 def test_building_week_grows_at_most_10_percent_and_1_3_x_baseline(athlete: Athlete) -> None:
@@ -326,7 +321,7 @@ def test_runner_back_from_a_break_restarts_at_half_and_climbs_10_to_15_percent()
 
 @pytest.mark.parametrize(
     "athlete",
-    athletes(lambda a: bool(a.skip), {"missed-long-run": MISSED_ECHO}),
+    athletes(lambda a: bool(a.skip)),
 )
 def test_missed_session_never_cuts_volume_below_the_baseline(athlete: Athlete) -> None:
     """After the miss: every week but an easier one holds at least the 4-week baseline of
@@ -440,7 +435,6 @@ def test_spike_is_followed_by_an_easier_week_at_the_baseline_that_says_why() -> 
     assert said, texts
 
 
-@pytest.mark.xfail(strict=True, reason=SPIKE_NOT_EASIER.kwargs["reason"])
 def test_easier_week_after_a_spike_is_lighter_than_a_building_week_would_be() -> None:
     athlete = BY_NAME["spike-30-on-15"]
     life = live(athlete)
@@ -452,7 +446,7 @@ def test_easier_week_after_a_spike_is_lighter_than_a_building_week_would_be() ->
 # -- the long run ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("athlete", athletes(marks={"spike-30-on-15": SPIKE_LONG_SHARE}))
+@pytest.mark.parametrize("athlete", athletes())
 def test_long_run_share_of_the_week(athlete: Athlete) -> None:
     """<= 35 % of the week's km with 4+ runs, 40 % with 3, 55 % with 2; a long run the athlete
     has already run in two of the last four weeks is kept, not cut to fit."""
@@ -662,7 +656,7 @@ def test_compliant_week_looks_back_all_done(athlete: Athlete) -> None:
         assert w.done_km == pytest.approx(w.planned_km, abs=0.15), w.number
 
 
-@pytest.mark.parametrize("athlete", athletes(marks={"six-runs-mon-wed-fri-legs": SIX_RUNS_SLOWER}))
+@pytest.mark.parametrize("athlete", athletes())
 def test_following_the_plan_never_slows_the_easy_pace(athlete: Athlete) -> None:
     """The easy and long runs are planned at the athlete's easy pace; doing them as planned
     must not make the next ones slower (recovery runs are slower by design, and only they)."""

@@ -22,6 +22,7 @@ from legrun.planner.models import (
     LegDay,
     Profile,
     Run,
+    heaviness,
 )
 from legrun.planner.plan import RUN_PLAN_KINDS, WeekPlan
 from legrun.planner.recurrence import leg_days_between, leg_days_rule
@@ -144,6 +145,23 @@ def leg_days(case: Case, plan: WeekPlan) -> dict[date, str]:
         for s in item.sessions:
             if s.kind == "leg_day" and s.status == "planned":
                 found.setdefault(s.date, "heavy")
+    if case.week_start > case.today:
+        # A week ahead follows the week before it as planned: its leg days at their planned
+        # effort (an easier week's lighter leg days are moderate, done as planned).
+        current = week_start_for(case.today, case.profile.week_start)
+        *_, previous, _ = (
+            plan_weeks(
+                case.profile, case.sessions, case.checkins, (), current, case.week_start, case.today
+            )
+            if case.week_start > current
+            else (None, None)
+        )
+        if previous is not None:
+            for d in previous.days[-2:]:
+                for s in d.sessions:
+                    if s.kind == "leg_day" and s.status != "skipped":
+                        found.setdefault(d.date, heaviness(s.rpe))
+            return found
     before = leg_days_between(
         case.profile.leg_days_rule, case.week_start - timedelta(days=2), case.week_start
     )

@@ -255,4 +255,6 @@ def _full_expansion(rule: str) -> tuple[date, ...]:
     from dateutil.rrule import rrulestr
 
     full = rrulestr(rule, dtstart=datetime(1900, 1, 1))
-    return tuple(m.date() for m in full.between(datetime(1990, 1, 1), datetime(2041, 3, 1)))
+    return tuple(
+        m.date() for m in full.between(datetime(1990, 1, 1), datetime(2041, 3, 1), inc=True)
+    )
