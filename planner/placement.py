@@ -110,6 +110,7 @@ class WeekPlanner:
         self._caps: dict[date, tuple[float, float]] = {}
         self.quality_wanted = 0
         self.too_short = 0  # runs the week's km could not make 20 min long
+        self.strides_for_room = False  # a workout gave way to strides: the km were too few
         # Runs of the week that were planned and not done: they are not made up for (no
         # catch-up), so their km and their place among the week's runs stay spent.
         self.missed = list(missed)
@@ -745,6 +746,12 @@ class WeekPlanner:
                     result=self.result,
                     max_km=room,
                 )
+                if session.km > 1.25 * room:
+                    # Even the shortest workout would take the other runs' km: an easy run
+                    # with strides keeps the week whole (and its speed).
+                    placed[placed.index((i, kind, why))] = (i, "easy_run", [])
+                    self.strides_for_room = True
+                    continue
                 km = floor_km(min(session.km, cap, left))
                 sized[i] = ("quality_run", km, session.minutes, list(why), session)
                 left -= km
@@ -755,6 +762,7 @@ class WeekPlanner:
             sized[i] = (kind, km, None, list(why) + reasons, None)
             left -= km
         strides_given = False
+        strides_wanted = v.strides or self.strides_for_room
         shortest = self.km_for(MIN_RUN_MINUTES) * 0.9
         for i in sorted(sized):
             kind, km, minutes, why, session = sized[i]
@@ -765,21 +773,18 @@ class WeekPlanner:
                 self.too_short += 1
                 continue
             workout = getattr(session, "workout", None)
-            if kind == "easy_run" and v.strides and not strides_given:
+            if kind == "easy_run" and strides_wanted and not strides_given:
                 workout = strides(v.block_week)
                 strides_given = True
+                if v.new_runner:
+                    words = "No workouts in your first 3 weeks of running"
+                elif v.strides:
+                    words = "No workouts in the first 2 weeks back"
+                else:
+                    words = "Too little running this week for a workout beside the long run"
                 why = [
                     *why,
-                    Why(
-                        RuleId.QUALITY,
-                        (
-                            "No workouts in your first 3 weeks of running: strides keep you "
-                            "quick without the strain."
-                            if v.new_runner
-                            else "No workouts in the first 2 weeks back: strides keep you "
-                            "quick without the strain."
-                        ),
-                    ),
+                    Why(RuleId.QUALITY, f"{words}: strides keep you quick without the strain."),
                 ]
             self.add_run(i, kind, km, why, minutes, workout)
         left = max(0.0, left)

@@ -3,10 +3,11 @@ that would make room, as words for the user (never applied by the planner)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from legrun.planner.models import Pin
+from legrun.planner.models import Pin, Profile
 from legrun.planner.week_state import day_name
 
 if TYPE_CHECKING:
@@ -43,17 +44,37 @@ def suggest_split(planner: WeekPlanner) -> str | None:
                     "leaves a day more than 48 h from heavy legs for a workout. Your call: "
                     "pin the move in the day view (m) or keep the week as it is."
                 )
+    # No single move is enough (three leg days, say): one leg day fewer, or a light one.
+    for day in movable:
+        drop = Pin(date=day.date, kind="leg_day", action="remove")
+        if _workout_fits(planner, drop):
+            return (
+                f"No single move frees a day for a workout. Make {day_name(day.date)}'s leg day "
+                "light (RPE 5 or less: it then holds back no run) or leave it out: that leaves "
+                "a day more than 48 h from heavy legs for a workout. Your call."
+            )
+    # Or run the workout in the morning of a leg day (opt-in), legs at least 6 h later.
+    if not planner.profile.same_day_hard and _workout_fits(
+        planner, None, replace(planner.profile, same_day_hard=True)
+    ):
+        return (
+            "The leg days leave no day for a workout. You could opt in to same-day hard days "
+            "(profile: same-day hard on): the workout in the morning of a leg day, the legs "
+            "at least 6 h later. Your call."
+        )
     return None
 
 
-def _workout_fits(planner: WeekPlanner, move: Pin) -> bool:
+def _workout_fits(planner: WeekPlanner, change: Pin | None, profile: Profile | None = None) -> bool:
+    """Whether the week, with `change` pinned (or with `profile`), has a day for a workout
+    beside its long run."""
     from legrun.planner.placement import WeekPlanner
 
     trial = WeekPlanner(
-        planner.profile,
+        profile or planner.profile,
         planner.history,
         planner.checkins,
-        [*planner.pins, move],
+        [*planner.pins, *([change] if change else [])],
         planner.week_start,
         planner.as_of,
         planner.volume,
