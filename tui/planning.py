@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from legrun.planner.engine import ANCHOR_WEEKS
 from legrun.planner.load import LOAD_WINDOW_DAYS, TrainingHistory
 from legrun.planner.plan import WeekPlan
 from legrun.planner.scheduler import plan_weeks, week_start_for
@@ -24,10 +23,10 @@ def load_week_plan(repo: Repository, day: date, today: date) -> WeekPlan:
 
 def load_week_plans(repo: Repository, first: date, last: date, today: date) -> list[WeekPlan]:
     """The plans of the weeks from the one containing `first` to the one containing `last`,
-    as of `today`. The planner plans the weeks before them too (from three weeks before the
-    earlier of `first` and this week), so everything those weeks need is read here."""
+    as of `today`. The planner plans the weeks from this one to them too, so everything those
+    weeks need is read here."""
     profile = repo.profile()
-    start = week_start_for(min(first, today), profile.week_start) - timedelta(weeks=ANCHOR_WEEKS)
+    start = week_start_for(min(first, today), profile.week_start)
     end = week_start_for(last, profile.week_start) + timedelta(days=6)
     history = TrainingHistory(repo.sessions(start - _LOOKBACK, end), repo.run_dates(end))
     checkins = repo.checkins(start - timedelta(days=7), end)
