@@ -40,8 +40,8 @@ SUMMARIES: dict[RuleId, str] = {
     "calves or hamstrings at 6 or more mean no run that day",
     RuleId.CROSS: "a run that cannot be placed safely becomes cross-training of the same "
     "minutes, never dropped without a word",
-    RuleId.SPIKE: "the week builds 10 % on last week's plan when you did most of it, from your "
-    "4-week baseline and never over 1.3 x it; no run over 110 % of your longest in 30 days",
+    RuleId.SPIKE: "the week builds 10 % on last week (a week done as planned is its plan), from "
+    "your 4-week baseline and never over 1.3 x it; no run over 110 % of your longest in 30 days",
     RuleId.LONG: "the long run on your long-run day unless that breaks R-48H, growing at most "
     "10 % on your longest of 4 weeks and within its share of the week",
     RuleId.HARD_EASY: "never two hard runs back to back",

@@ -48,6 +48,7 @@ SHOTS = (
         pasted=("back squat 5x5@100kg", "romanian deadlift 3x8@80kg"),
     ),
     Shot("help-80x24", (80, 24), keys=("question_mark",)),
+    Shot("notes-80x24", (80, 24), keys=("exclamation_mark",)),  # the week's warnings in full
     Shot("profile-80x24", (80, 24), keys=("4",)),
     Shot("history-80x24", (80, 24), keys=("2",)),
     Shot("trends-80x24", (80, 24), keys=("3",)),
