@@ -979,7 +979,7 @@ class WeekPlanner:
             return
         self.warn(
             RuleId.CROSS,
-            f"Not planned this week, {reason}; no free day is left for cross-training.",
+            f"Not planned this week ({reason}), and no free day is left for cross-training.",
         )
 
     def cross_item(
