@@ -1110,29 +1110,17 @@ def assemble(
     )
     week_end = week_start + timedelta(days=6)
     state_day = min(max(as_of, week_start), week_end)
-    if not with_state:
-        return WeekPlan(
-            week_start=week_start,
-            max_hr=profile.effective_max_hr,
-            days=days,
-            totals=totals,
-            warnings=tuple(warnings),
-            state=_NO_STATE,
-            units=profile.units,
-            phase=phase,
-            easier_week=volume.easier_week,
-            volume=_volume(volume, totals),
-            suggestions=tuple(suggestions),
+    state = _NO_STATE
+    if with_state:
+        fitness, fatigue, form = fitness_fatigue(history, state_day)
+        latest = [c for c in checkins if c.date <= state_day]
+        state = TrainingState(
+            fitness=fitness,
+            fatigue=fatigue,
+            form=form,
+            acute_chronic_ratio=acute_chronic_ratio(history, state_day),
+            recovery=muscle_recovery(history, latest[-1] if latest else None, state_day),
         )
-    fitness, fatigue, form = fitness_fatigue(history, state_day)
-    latest = [c for c in checkins if c.date <= state_day]
-    state = TrainingState(
-        fitness=fitness,
-        fatigue=fatigue,
-        form=form,
-        acute_chronic_ratio=acute_chronic_ratio(history, state_day),
-        recovery=muscle_recovery(history, latest[-1] if latest else None, state_day),
-    )
     return WeekPlan(
         week_start=week_start,
         max_hr=profile.effective_max_hr,
