@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from legrun.planner.checklists import day_checklist
+from legrun.planner.goal import Goal
 from legrun.planner.kinds import KINDS, RUN_PLAN_KINDS, run_kind_for
 from legrun.planner.load import TrainingHistory, easy_pace
 from legrun.planner.models import (
@@ -53,6 +54,7 @@ class PlanInputs:
     checkins: tuple[CheckIn, ...]
     pins: tuple[Pin, ...]
     ticks: frozenset[tuple[date, str]] = frozenset()
+    goal: Goal | None = None
 
 
 def target_km(profile: Profile, pace: float) -> float:
@@ -72,8 +74,10 @@ def plan_weeks(
     last: date,
     today: date,
     ticks: Ticks = frozenset(),
+    goal: Goal | None = None,
 ) -> list[WeekPlan]:
-    """The plans of the weeks from the one containing `first` to the one containing `last`.
+    """The plans of the weeks from the one containing `first` to the one containing `last`,
+    towards `goal` when one is set (`season.phase_of`).
 
     Each week's volume comes from the same number of weeks before it (ANCHOR_WEEKS, read from
     what was done, then planned in order), whichever week is asked for and whatever `today`
@@ -82,7 +86,7 @@ def plan_weeks(
     # One check-in a day is what storage keeps; given more, the order never decides.
     ordered = tuple(sorted(checkins, key=lambda c: (c.date, repr(c))))
     inputs = PlanInputs(
-        profile, TrainingHistory.of(history), ordered, tuple(pins), frozenset(ticks)
+        profile, TrainingHistory.of(history), ordered, tuple(pins), frozenset(ticks), goal
     )
     first = week_start_for(first, profile.week_start)
     last = week_start_for(last, profile.week_start)

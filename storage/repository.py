@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from legrun.planner.goal import Goal
 from legrun.planner.models import (
     MUSCLES,
     WEEKDAYS,
@@ -197,6 +198,32 @@ class Repository:
             clauses.append("s.date <= ?")
             params.append(end.isoformat())
         return self._sessions_where(" AND ".join(clauses) or "1", params)
+
+    # -- the goal race ---------------------------------------------------------------------------
+
+    def goal(self) -> Goal | None:
+        row = self.db.execute("SELECT date, distance_km, name FROM goal WHERE id = 1").fetchone()
+        if row is None:
+            return None
+        return Goal(date=date.fromisoformat(row[0]), distance_km=row[1], name=row[2] or "")
+
+    def save_goal(self, goal: Goal) -> None:
+        """Set the goal race (replacing any other)."""
+        with write_transaction(self.db):
+            self.db.execute(
+                "INSERT INTO goal (id, date, distance_km, name) VALUES (1, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET date = excluded.date, "
+                "distance_km = excluded.distance_km, name = excluded.name",
+                [goal.date.isoformat(), goal.distance_km, goal.name],
+            )
+
+    def clear_goal(self) -> Goal | None:
+        """Remove the goal race; the one removed, if any."""
+        found = self.goal()
+        if found is not None:
+            with write_transaction(self.db):
+                self.db.execute("DELETE FROM goal WHERE id = 1")
+        return found
 
     def data_version(self) -> int:
         """A number that changes when another connection commits to the database (SQLite's

@@ -146,4 +146,18 @@ def _m4_profile_days_and_minutes(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE profile ADD COLUMN weekly_minutes INTEGER")
 
 
-MIGRATIONS = [_m1_initial, _m2_trends_indexes, _m3_ids_never_reused, _m4_profile_days_and_minutes]
+def _m5_goal_race(db: sqlite_utils.Database) -> None:
+    # The goal race the season builds to: at most one, like the profile (id 1).
+    db.execute(
+        "CREATE TABLE goal (id INTEGER PRIMARY KEY CHECK (id = 1), date TEXT NOT NULL, "
+        "distance_km FLOAT NOT NULL, name TEXT NOT NULL DEFAULT '')"
+    )
+
+
+MIGRATIONS = [
+    _m1_initial,
+    _m2_trends_indexes,
+    _m3_ids_never_reused,
+    _m4_profile_days_and_minutes,
+    _m5_goal_race,
+]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+from legrun.planner.goal import Goal
 from legrun.planner.load import LOAD_WINDOW_DAYS, TrainingHistory
 from legrun.planner.plan import WeekPlan
 from legrun.planner.scheduler import plan_weeks, week_start_for
+from legrun.planner.season import SeasonWeek, season_rows
 from legrun.planner.trends import FitnessPoint, WeekTotals, fill_weeks, fitness_series
 from legrun.storage import Repository
 from legrun.storage import trends as queries
@@ -32,7 +35,30 @@ def load_week_plans(repo: Repository, first: date, last: date, today: date) -> l
     checkins = repo.checkins(start - timedelta(days=7), end)
     pins = repo.pins(start - timedelta(days=2), end)
     ticks = repo.ticks(start, end)
-    return plan_weeks(profile, history, checkins, pins, first, last, today, ticks=ticks)
+    goal = repo.goal()
+    return plan_weeks(profile, history, checkins, pins, first, last, today, ticks=ticks, goal=goal)
+
+
+@dataclass(frozen=True)
+class Season:
+    """The weeks from this one to the goal race (or `weeks` weeks without one)."""
+
+    goal: Goal | None
+    plans: list[WeekPlan]
+    weeks: list[SeasonWeek]
+
+
+def load_season(repo: Repository, today: date, weeks: int = 12) -> Season:
+    """The season as of `today`: this week to race week when a goal is set (and the recovery
+    week after it), else `weeks` weeks from this one."""
+    goal = repo.goal()
+    first = week_start_for(today, repo.profile().week_start)
+    if goal is not None and goal.date >= today:
+        last = goal.date + timedelta(weeks=1)
+    else:
+        last = first + timedelta(weeks=max(1, weeks) - 1)
+    plans = load_week_plans(repo, first, last, today)
+    return Season(goal, plans, season_rows(plans))
 
 
 def load_stats(repo: Repository, weeks: int, today: date) -> tuple[list[WeekTotals], FitnessPoint]:

@@ -1,0 +1,82 @@
+"""The goal race: a date and a distance the season builds to (R-GOAL, R-TAPER)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from legrun.planner.models import ValidationError
+
+# The named distances, in km.
+DISTANCES = {"5k": 5.0, "10k": 10.0, "half": 21.0975, "marathon": 42.195}
+MIN_WEEKS_AHEAD = 2  # a race closer than this cannot be planned for
+MAX_NAME = 80
+
+_Date = date  # for annotations in the class below, which has a field named `date`
+
+
+def parse_distance(text: str) -> float:
+    """`5k`, `10k`, `half`, `marathon` (any case), or a number of km (`15`, `21.1`)."""
+    cleaned = text.strip().lower()
+    if cleaned in DISTANCES:
+        return DISTANCES[cleaned]
+    try:
+        km = float(cleaned.removesuffix("km").strip())
+    except ValueError:
+        raise ValidationError(
+            f"invalid distance {text!r}: use 5k, 10k, half, marathon or a number of km"
+        ) from None
+    if not 0 < km <= 400 or km != km:
+        raise ValidationError(f"a race distance must be more than 0 and at most 400 km, not {text}")
+    return km
+
+
+def distance_name(km: float) -> str:
+    """`half` for 21.0975, `15 km` for 15."""
+    for name, value in DISTANCES.items():
+        if abs(value - km) < 1e-6:
+            return {"5k": "5K", "10k": "10K", "half": "half marathon"}.get(name, name)
+    return f"{km:g} km"
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A race on `date` over `distance_km`, optionally named ("Berlin Marathon")."""
+
+    date: _Date
+    distance_km: float
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.date, date):
+            raise ValidationError(f"a race date must be a date, not {self.date!r}")
+        if isinstance(self.distance_km, bool) or not isinstance(self.distance_km, (int, float)):
+            raise ValidationError(f"a race distance must be a number, not {self.distance_km!r}")
+        if not 0 < self.distance_km <= 400:
+            raise ValidationError(
+                f"a race distance must be more than 0 and at most 400 km, not {self.distance_km:g}"
+            )
+        if len(self.name) > MAX_NAME:
+            raise ValidationError(f"a race name is at most {MAX_NAME} characters")
+
+    @property
+    def label(self) -> str:
+        """`Berlin Marathon (marathon)` or `half marathon`."""
+        what = distance_name(self.distance_km)
+        return f"{self.name} ({what})" if self.name else what
+
+
+def check_goal_date(race: date, today: date) -> None:
+    """Refuse a race in the past or too close to plan for (under 2 weeks away)."""
+    if race < today:
+        raise ValidationError(f"the race date {race.isoformat()} is in the past")
+    if race < today + timedelta(weeks=MIN_WEEKS_AHEAD):
+        raise ValidationError(
+            f"the race on {race.isoformat()} is less than {MIN_WEEKS_AHEAD} weeks away: "
+            "too close to plan a season for"
+        )
+
+
+def weeks_left(race: date, today: date) -> int:
+    """Whole weeks from today to the race day (0 in race week)."""
+    return max(0, (race - today).days // 7)
