@@ -44,6 +44,18 @@ ITEMS: dict[str, tuple[str, str]] = {
         "lifting: it blunts strength gains)",
     ),
     "checkin_tomorrow": ("after", "Do the soreness check-in tomorrow morning"),
+    "race_fuel": (
+        "before",
+        "Race breakfast 3-4 h before, the carbs you trained with; nothing new on race day",
+    ),
+    "race_warmup": (
+        "before",
+        "Warm up 10-15 min easy with 4 strides, finishing 10 min before the start",
+    ),
+    "race_pacing": (
+        "during",
+        "Start at your planned pace, not faster; even effort, and push only in the last part",
+    ),
     "mobility": ("during", "Easy mobility: foam rolling and gentle stretching, no training load"),
 }
 
@@ -71,6 +83,17 @@ _LEG_DAY = (
     "foam_roll",
     "checkin_tomorrow",
 )
+_RACE = (
+    "fluids",
+    "race_fuel",
+    "race_warmup",
+    "race_pacing",
+    "pain",
+    "cooldown",
+    "protein",
+    "rehydrate",
+    "checkin_tomorrow",
+)
 _CROSS = ("fluids", "warmup", "pain", "stretch", "rehydrate")
 _MOBILITY = ("mobility",)
 _WHEN = ("before", "during", "after")
@@ -78,6 +101,8 @@ _WHEN = ("before", "during", "after")
 
 def session_checklist(item: PlanItem) -> tuple[str, ...]:
     """The checklist ids a session calls for: before, during and after."""
+    if item.kind == "race":
+        return _RACE
     if item.is_hard:
         return _HARD_RUN
     if item.kind in RUN_PLAN_KINDS:

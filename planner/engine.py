@@ -36,7 +36,8 @@ from legrun.planner.models import (
 from legrun.planner.placement import WeekPlanner, assemble
 from legrun.planner.plan import DayPlan, PlanItem, WeekPlan, Why, item_from_session
 from legrun.planner.rules import RuleId
-from legrun.planner.volume import VolumePlan, decide_volume
+from legrun.planner.season import goal_week
+from legrun.planner.volume import VolumePlan, apply_goal, decide_volume
 from legrun.planner.week_state import readiness_signature, week_start_for
 from legrun.planner.workouts import latest_result
 
@@ -114,6 +115,9 @@ def plan_one_week(
     volume = decide_volume(
         before, week, target_km(profile, pace), profile.runs_per_week, profile.units
     )
+    toward = goal_week(inputs.goal, week) if inputs.goal is not None else None
+    if toward is not None and inputs.goal is not None:
+        volume = apply_goal(volume, toward, before, week, inputs.goal.distance_km, profile.units)
     result = latest_result(before, week)
 
     def core(as_of: date, past: dict[date, DayPlan], known_today: bool = False) -> WeekPlan:
@@ -140,6 +144,8 @@ def plan_one_week(
             result,
             inputs.ticks,
             missed=missed,
+            goal=inputs.goal if toward is not None else None,
+            toward=toward,
         )
         return planner.build()
 

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from legrun.planner import adjustments, safety
 from legrun.planner.checklists import day_checklist
+from legrun.planner.goal import Goal
 from legrun.planner.kinds import HARD_LOGGED_RUN_KINDS, PLANNED_RPE, RUN_PLAN_KINDS
 from legrun.planner.load import (
     RECOVERY_PACE,
@@ -37,10 +38,12 @@ from legrun.planner.plan import (
     Volume,
     WeekPlan,
     Why,
+    Workout,
     item_from_session,
 )
 from legrun.planner.recurrence import leg_days_between, rule_weekdays
 from legrun.planner.rules import RuleId
+from legrun.planner.season import GoalWeek
 from legrun.planner.units import distance
 from legrun.planner.volume import NEW_RUNNER_LONGEST_KM, SINGLE_RUN_CAP, VolumePlan, floor_km
 from legrun.planner.week_state import (
@@ -80,6 +83,8 @@ class WeekPlanner:
         ticks: frozenset[tuple[date, str]] | set[tuple[date, str]] = frozenset(),
         phase: str | None = None,
         missed: Sequence[PlanItem] = (),
+        goal: Goal | None = None,
+        toward: GoalWeek | None = None,
     ) -> None:
         self.profile = profile
         self.history = history
@@ -115,6 +120,8 @@ class WeekPlanner:
         # catch-up), so their km and their place among the week's runs stay spent.
         self.missed = list(missed)
         self.exploring = False  # a trial or a week planned only for what it hands on
+        self.goal = goal  # the goal race, when this week is on the way to it
+        self.toward = toward
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -276,6 +283,89 @@ class WeekPlanner:
             return LEG_RPE_LIGHT, [Why(RuleId.LEG_LIGHT, "Taper: keep the leg day light.")]
         return PLANNED_RPE["leg_day"], []
 
+    def goal_leg_policy(self, day: date, rule_days: Sequence[date]) -> tuple[int | None, list[Why]]:
+        """R-GOAL, R-TAPER: the lifting folded into the season. 0: no leg day here; a number:
+        the highest RPE it may be planned at; None: as usual."""
+        toward, goal = self.toward, self.goal
+        if toward is None or goal is None:
+            return None, []
+        to_race = (goal.date - day).days
+        name = day_name(day)
+        if 0 <= to_race < toward.no_legs_days:
+            return 0, [
+                Why(
+                    RuleId.TAPER,
+                    f"No leg day in the last {toward.no_legs_days} days before the race: "
+                    f"{name}'s is left out.",
+                )
+            ]
+        if 0 <= to_race < toward.last_heavy_legs_days:
+            return 6, [
+                Why(
+                    RuleId.TAPER,
+                    f"{to_race} days before the race: the last heavy leg day is behind you; "
+                    "keep this one light (RPE 6 or less, fewer sets).",
+                )
+            ]
+        if toward.phase == "peak":
+            week = [d for d in rule_days if self.index(d) is not None]
+            if week and day != week[0]:
+                return 0, [
+                    Why(
+                        RuleId.GOAL,
+                        f"Peak weeks keep one maintenance leg day: {name}'s is left out so "
+                        "the running can peak.",
+                    )
+                ]
+            return 7, [Why(RuleId.GOAL, "Peak week: one maintenance leg day, RPE 7 or less.")]
+        if toward.phase == "recovery":
+            return 6, [Why(RuleId.GOAL, "Recovery after the race: a light leg day.")]
+        return None, []
+
+    def place_race(self) -> None:
+        """R-GOAL: the race on its day, with its warm-up, fuel and pacing."""
+        toward, goal = self.toward, self.goal
+        if toward is None or goal is None or toward.race_day is None:
+            return
+        i = self.index(goal.date)
+        if i is None:
+            return
+        day = self.days[i]
+        if not day.plannable or self.fulfilled(day, "race"):
+            return  # logged (or gone by): what was logged stands
+        km = goal.distance_km
+        result = self.result
+        if result is not None:
+            minutes = round(result.minutes_for(km))
+            pace = round(minutes * 60 / km)
+            low, high = pace - 3, pace + 3
+            paced: tuple[int, int] | None = (low, high)
+            main = f"{distance(km, self.profile.units)} at an even effort, on {minutes} min"
+        else:
+            minutes = round(km * self.pace * 0.85)
+            paced = None
+            main = f"{distance(km, self.profile.units)} at an even, controlled effort"
+        warmup = 5 if km > 30 else 10 if km > 15 else 15
+        day.items.append(
+            PlanItem(
+                date=day.date,
+                kind="race",
+                minutes=minutes,
+                km=km,
+                rpe=PLANNED_RPE["race"],
+                why=(
+                    Why(RuleId.GOAL, f"Your goal race: {goal.label}."),
+                    Why(
+                        RuleId.TAPER,
+                        "Rested by the taper: start no faster than planned, and race the "
+                        "second half.",
+                    ),
+                ),
+                workout=Workout("race", warmup, main, 10, paced),
+            )
+        )
+        day.plannable = False
+
     def place_leg_days(self) -> None:
         removed = {(p.date, p.kind) for p in self.pins if p.action in ("remove", "move")}
         skipped = {p.date for p in self.pins if p.kind == "leg_day" and p.action == "skip"}
@@ -312,9 +402,16 @@ class WeekPlanner:
                     # it counts as the heavy session it was planned to be.
                     self.leg_days[day] = LegDayInfo(day, "heavy", None, planned=True)
                 continue
+            goal_rpe, goal_why = self.goal_leg_policy(day, rule_days)
+            if goal_rpe == 0:
+                if i is not None and goal_why:
+                    self.warn(goal_why[0].rule, goal_why[0].text)
+                continue
             self.leg_days[day] = LegDayInfo(day, "heavy", None, planned=True, recurring=True)
             if i is not None:
                 rpe, light = self.leg_rpe(day)
+                if goal_rpe is not None:
+                    rpe, light = min(rpe, goal_rpe), [*light, *goal_why]
                 self.days[i].items.append(
                     PlanItem(
                         date=day,
@@ -508,7 +605,7 @@ class WeekPlanner:
             self.place_leftover(0.0, self.too_short)
             return
         wanted: list[str] = []
-        if not has_long:
+        if not has_long and v.long_run:
             wanted.append("long_run")
         self.quality_wanted = max(0, v.quality - quality_done)
         quality_slots = 0
@@ -745,6 +842,14 @@ class WeekPlanner:
                     easy_pace_min=self.pace,
                     result=self.result,
                     max_km=room,
+                    race_km=(
+                        self.goal.distance_km
+                        if self.goal is not None
+                        and self.toward is not None
+                        and self.toward.phase in ("peak", "taper")
+                        else None
+                    ),
+                    taper=self.toward is not None and self.toward.phase == "taper",
                 )
                 if session.km > 1.25 * room:
                     # Even the shortest workout would take the other runs' km: an easy run
@@ -1019,6 +1124,7 @@ class WeekPlanner:
         for why in self.volume.reasons:
             self.warn(why.rule, why.text)
         self.place_logged()
+        self.place_race()
         self.place_leg_days()
         self.place_pins()
         self.attach_checkins()

@@ -28,6 +28,8 @@ class RuleId(StrEnum):
     LEG_LIGHT = "R-LEG-LIGHT"
     READINESS = "R-READINESS"
     STABLE = "R-STABLE"
+    GOAL = "R-GOAL"
+    TAPER = "R-TAPER"
 
 
 SUMMARIES: dict[RuleId, str] = {
@@ -57,4 +59,8 @@ SUMMARIES: dict[RuleId, str] = {
     RuleId.READINESS: "sleep or energy of 2 or less turns a workout easy and cuts a long run by "
     "about 20 %",
     RuleId.STABLE: "doing what was planned changes nothing else; plans change when you deviate",
+    RuleId.GOAL: "with a goal race, base, build, peak, taper, race week and recovery, the long "
+    "run growing towards the distance's peak and the lifting folded in",
+    RuleId.TAPER: "the taper cuts volume 40-60 % and keeps intensity; the last heavy leg day 7 "
+    "days before the race (10 for a marathon), none in the last 4",
 }

@@ -13,13 +13,14 @@ outcome, so the same weeks always give the same volumes (R-STABLE).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from legrun.planner.load import BREAK_DAYS, TrainingHistory, longest_run_km, run_km
 from legrun.planner.models import Run
 from legrun.planner.plan import Why
 from legrun.planner.rules import RuleId
+from legrun.planner.season import GoalWeek
 from legrun.planner.units import distance
 
 BUILD_STEP = 1.10  # a building week: +10 % on last week's plan
@@ -61,6 +62,7 @@ class VolumePlan:
     new_runner: bool
     returning: bool
     reasons: tuple[Why, ...] = ()  # what shaped the week and is worth a warning (a spike, a return)
+    long_run: bool = True  # race and recovery weeks have none
 
 
 def floor_km(km: float) -> float:
@@ -326,3 +328,66 @@ def _spike(history: TrainingHistory, week: date, units: str) -> tuple[str, float
                 before if before else 0.5 * done,
             )
     return None
+
+
+def apply_goal(
+    volume: VolumePlan,
+    week: GoalWeek,
+    history: TrainingHistory,
+    week_start: date,
+    race_km: float,
+    units: str = "km",
+) -> VolumePlan:
+    """The week's volume on the way to a goal race (R-GOAL, R-TAPER): base weeks build easy
+    with strides, build weeks as usual, the peak without an easier week, and the taper, race
+    and recovery weeks at a share of the recent peak week (volume -40 to -60 %, intensity
+    kept). The long run grows no further than the distance's peak."""
+
+    def dist(km: float) -> str:
+        return distance(km, units, ".1f")
+
+    cap, long_km, long_run = volume.cap_km, volume.long_km, volume.long_run
+    easier, quality, strides, basis = (
+        volume.easier_week,
+        volume.quality,
+        volume.strides,
+        volume.basis,
+    )
+    _, peak_high = week.long_peak_km
+    if week.phase == "base":
+        quality, strides = 0, True
+    elif week.phase == "peak" and easier:
+        easier = False  # the peak weeks are the hardest: the easier week came before them
+        cap = _building_cap(history, week_start, volume.target_km)
+        basis = "a peak week: the most running of the season before the taper"
+    elif week.volume_share is not None:
+        level = max(week_km(history, week_start - timedelta(days=7 * n)) for n in range(1, 5))
+        longest = longest_run_km(
+            history, week_start - timedelta(days=28), week_start - timedelta(days=1)
+        )
+        cap = week.volume_share * level
+        easier = False
+        if week.phase == "taper":
+            long_km = min(long_km, 0.6 * longest if longest else long_km)
+            cut = round(100 * (1 - week.volume_share))
+            basis = f"the taper: {cut} % less than your peak week of {dist(level)}"
+        elif week.phase == "race":
+            long_km, quality, strides, long_run = 0.0, 0, True, False
+            basis = f"race week: short easy runs around the race, {dist(cap)} besides it"
+            cap += race_km
+        else:
+            long_km, quality, strides, long_run = 0.0, 0, False, False
+            basis = "recovery after the race: easy running only"
+    if week.phase not in ("race",):
+        long_km = min(long_km, peak_high)
+    return replace(
+        volume,
+        cap_km=floor_km(cap),
+        phase=week.phase,
+        easier_week=easier,
+        basis=basis,
+        long_km=floor_km(min(long_km, cap)),
+        quality=quality,
+        strides=strides,
+        long_run=long_run,
+    )

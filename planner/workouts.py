@@ -111,17 +111,23 @@ def quality_session(
     easy_pace_min: float,
     result: Result | None,
     max_km: float | None = None,
+    race_km: float | None = None,
+    taper: bool = False,
 ) -> Session:
     """The week's workout: its type from where the week sits in its 4-week cycle, its size
     from how many weeks of workouts came before it (a little more each cycle, up to a ceiling),
     made smaller until it fits in `max_km` (the share of the week a run has)."""
     cycle = max(0, block_week - first_quality_week) // 4
     position = block_week % 4
-    if easier or second:
+    if race_km is not None and not second:
+        # Race-specific in the peak and taper: 5K/10K intervals, a half's cruise intervals,
+        # a marathon's tempo; shorter in the taper (intensity kept, volume cut).
+        workout_type = "intervals" if race_km <= 10.5 else "cruise" if race_km <= 30 else "tempo"
+    elif easier or second:
         workout_type = "hills"
     else:
         workout_type = ("tempo", "cruise", "intervals", "intervals")[position]
-    size = cycle
+    size = -1 if taper else cycle
     while True:
         session = _session(workout_type, size, easy_pace_min, result)
         if max_km is None or session.km <= max_km:
