@@ -2,7 +2,9 @@
 
 1. In memory: builds ten years of sessions (about five a week: two leg days with exercises,
    three runs, cross-training every other week), wraps them once in a `TrainingHistory`, and
-   times `plan_week` for one week (median over N calls). Goal: at most 1 ms.
+   times `plan_week` for one week (median over N calls): the multi-week engine plans the week
+   as of its first morning and settles each day gone by, so this is several placements.
+   For scale (the goal that matters is the whole process below, and a key press <= 16 ms).
 2. Whole process: writes the same ten years (plus a profile and daily check-ins) to a database
    in a temporary folder through the `Repository`, then runs the installed command
    `legrun-tui --db PATH plan --json` N times as a subprocess and prints the median.
@@ -122,7 +124,7 @@ def bench_in_memory(calls: int, years: int) -> float:
     print(
         f"plan_week, {len(sessions)} sessions over {years} years, prebuilt TrainingHistory: "
         f"median {median:.3f} ms, min {min(times) * 1000:.3f} ms over {calls} calls "
-        f"(goal <= 1 ms)"
+        f"(for scale)"
     )
     started = time.perf_counter()
     plan_week(PROFILE, sessions, recent, (), week, TODAY)
