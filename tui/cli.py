@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from legrun.planner.goal import MAX_NAME, Goal, check_goal_date, parse_distance
 from legrun.planner.models import (
     CROSS_ACTIVITIES,
     PREFERRED_CROSS,
@@ -177,6 +178,20 @@ def _exercise_type(text: str):  # noqa: ANN202 - argparse type
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _distance_type(text: str) -> float:
+    try:
+        return parse_distance(text)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _race_name_type(text: str) -> str:
+    name = " ".join(text.split())
+    if len(name) > MAX_NAME:
+        raise argparse.ArgumentTypeError(f"a race name is at most {MAX_NAME} characters")
+    return name
+
+
 def _text_type(text: str) -> str:
     if len(text) > 2000:
         raise argparse.ArgumentTypeError("notes must be at most 2000 characters")
@@ -301,6 +316,34 @@ def build_parser(today: date) -> argparse.ArgumentParser:
     history.add_argument("--to", dest="end", type=day)
     history.add_argument("--json", action="store_true")
 
+    goal = commands.add_parser("goal", help="the goal race the season builds to")
+    goal_commands = goal.add_subparsers(dest="goal_command", metavar="ACTION")
+    goal_commands.required = True
+    gset = goal_commands.add_parser("set", help="set the goal race (replacing any other)")
+    gset.add_argument("--date", type=day, required=True, help="race day, 2 weeks away or more")
+    gset.add_argument(
+        "--distance",
+        type=_distance_type,
+        required=True,
+        metavar="5k|10k|half|marathon|KM",
+        help="a named distance or a number of km",
+    )
+    gset.add_argument("--name", type=_race_name_type, default="", help="e.g. 'Berlin Marathon'")
+    gshow = goal_commands.add_parser("show", help="the goal race and the weeks left to it")
+    gshow.add_argument("--json", action="store_true")
+    goal_commands.add_parser("clear", help="remove the goal race")
+
+    season = commands.add_parser(
+        "season", help="the weeks ahead, one row each: to the goal race, else --weeks"
+    )
+    season.add_argument(
+        "--weeks",
+        type=_int_in(1, 52, "weeks"),
+        default=12,
+        help="weeks from this one when no goal race is set (default 12)",
+    )
+    season.add_argument("--json", action="store_true")
+
     delete = commands.add_parser("delete", help="delete a logged session by its id")
     delete.add_argument("id", type=_int_in(1, 2**62, "session id"))
     return parser
@@ -384,7 +427,7 @@ def _profile_changes(args: argparse.Namespace) -> dict[str, object]:
     return changes
 
 
-def _check_before_opening(args: argparse.Namespace) -> None:
+def _check_before_opening(args: argparse.Namespace, today: date) -> None:
     """Refuse what is wrong whatever the database holds before opening it, so a refused
     command does not even create the database file."""
     if args.command == "profile" and args.profile_command == "set":
@@ -393,6 +436,14 @@ def _check_before_opening(args: argparse.Namespace) -> None:
         raise UsageError(
             f"--from ({args.start.isoformat()}) must not be after --to ({args.end.isoformat()})"
         )
+    elif args.command == "goal" and args.goal_command == "set":
+        _goal_from_args(args, today)
+
+
+def _goal_from_args(args: argparse.Namespace, today: date) -> Goal:
+    """The goal `goal set` asks for; refuses a race in the past or under 2 weeks away."""
+    check_goal_date(args.date, today)
+    return Goal(date=args.date, distance_km=args.distance, name=args.name)
 
 
 def _cmd_log(repo: Repository, args: argparse.Namespace, today: date) -> int:
@@ -498,6 +549,42 @@ def _cmd_stats(repo: Repository, args: argparse.Namespace, today: date) -> int:
     return 0
 
 
+def _cmd_goal(repo: Repository, args: argparse.Namespace, today: date) -> int:
+    from legrun.tui import output
+
+    units = repo.profile().units
+    if args.goal_command == "set":
+        goal = _goal_from_args(args, today)
+        repo.save_goal(goal)
+        print(f"goal set: {output.goal_text(goal, today, units)}")
+    elif args.goal_command == "clear":
+        removed = repo.clear_goal()
+        if removed is None:
+            print("no goal race to clear")
+        else:
+            print(f"goal cleared: {output.goal_line(removed, units)}")
+    elif args.json:
+        found = repo.goal()
+        output.print_json(None if found is None else output.goal_json(found, today))
+    else:
+        found = repo.goal()
+        print(output.NO_GOAL if found is None else output.goal_text(found, today, units))
+    return 0
+
+
+def _cmd_season(repo: Repository, args: argparse.Namespace, today: date) -> int:
+    from legrun.tui import output
+    from legrun.tui.planning import load_season
+
+    season = load_season(repo, today, args.weeks)
+    if args.json:
+        output.print_json(output.season_json(season.goal, season.weeks))
+    else:
+        units = repo.profile().units
+        print(output.season_text(season.goal, season.weeks, today, units))
+    return 0
+
+
 _COMMANDS: dict[str, Callable[[Repository, argparse.Namespace, date], int]] = {
     "profile": _cmd_profile,
     "log": _cmd_log,
@@ -507,6 +594,8 @@ _COMMANDS: dict[str, Callable[[Repository, argparse.Namespace, date], int]] = {
     "plan": _cmd_plan,
     "today": _cmd_today,
     "stats": _cmd_stats,
+    "goal": _cmd_goal,
+    "season": _cmd_season,
 }
 
 
@@ -540,7 +629,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from legrun.tui.app import run_app
 
             return run_app(path, today=today, demo=args.demo)
-        _check_before_opening(args)
+        _check_before_opening(args, today)
         with Repository.open(path) as repo:
             return _COMMANDS[args.command](repo, args, today)
     except (UsageError, ValidationError) as exc:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from legrun.planner.goal import Goal, distance_name, weeks_left
 from legrun.planner.models import WEEKDAYS, AnySession, LegDay, Profile, Run
 from legrun.planner.plan import (
     KIND_LABELS,
@@ -18,6 +20,7 @@ from legrun.planner.plan import (
     item_from_session,
 )
 from legrun.planner.recurrence import describe_rule
+from legrun.planner.season import SeasonWeek
 from legrun.planner.trends import FitnessPoint, WeekTotals
 from legrun.planner.units import distance, pace
 from legrun.planner.zones import HR_BANDS, run_hr_range
@@ -363,4 +366,142 @@ def stats_text(stats: tuple[list[WeekTotals], FitnessPoint], units: str = "km") 
     lines.append(
         f"today: fitness {now.fitness:.1f}, fatigue {now.fatigue:.1f}, form {now.form:+.1f}"
     )
+    return "\n".join(lines)
+
+
+# -- the goal race and the season --------------------------------------------------------------
+
+NO_GOAL = "no goal race (set one: legrun-tui goal set --date YYYY-MM-DD --distance half)"
+
+
+def goal_json(goal: Goal, today: date) -> dict[str, Any]:
+    return {
+        "date": goal.date.isoformat(),
+        "distance_km": goal.distance_km,
+        "name": goal.name,
+        "weeks_left": weeks_left(goal.date, today),
+    }
+
+
+def goal_line(goal: Goal, units: str = "km") -> str:
+    """`Berlin Marathon: marathon (42.2 km) on Sun 2027-09-26`, or `15 km on ...`."""
+    named = distance_name(goal.distance_km)
+    measured = distance(goal.distance_km, units)
+    what = measured if named.endswith(" km") else f"{named} ({measured})"
+    if goal.name:
+        what = f"{goal.name}: {what}"
+    return f"{what} on {WEEKDAYS[goal.date.weekday()].capitalize()} {goal.date.isoformat()}"
+
+
+def goal_countdown(goal: Goal, today: date) -> str:
+    """`15 weeks left (105 days)`, `race week (3 days left)`, `race day: today` or `passed`."""
+    days = (goal.date - today).days
+    if days < 0:
+        return "passed"
+    if days == 0:
+        return "race day: today"
+    weeks = weeks_left(goal.date, today)
+    if weeks == 0:
+        return f"race week ({days} day{'s' if days != 1 else ''} left)"
+    return f"{weeks} week{'s' if weeks != 1 else ''} left ({days} days)"
+
+
+def goal_text(goal: Goal, today: date, units: str = "km") -> str:
+    return f"{goal_line(goal, units)}, {goal_countdown(goal, today)}"
+
+
+def season_json(goal: Goal | None, weeks: Sequence[SeasonWeek]) -> dict[str, Any]:
+    return {
+        "goal": None
+        if goal is None
+        else {"date": goal.date.isoformat(), "distance_km": goal.distance_km, "name": goal.name},
+        "weeks": [
+            {
+                "week_start": w.week_start.isoformat(),
+                "phase": w.phase,
+                "easier_week": w.easier_week,
+                "run_km": w.run_km,
+                "long_run_km": w.long_run_km,
+                "quality": w.quality,
+                "leg_days": w.leg_days,
+                "key_sessions": list(w.key_sessions),
+            }
+            for w in weeks
+        ],
+    }
+
+
+SEASON_WIDTH = 80  # the text fits an 80-column terminal
+_MIN_KEY_WIDTH = 24  # below this the key sessions go on lines of their own
+
+
+def season_text(
+    goal: Goal | None,
+    weeks: Sequence[SeasonWeek],
+    today: date,
+    units: str = "km",
+    width: int = SEASON_WIDTH,
+) -> str:
+    """The season, one row a week (its key sessions one a line under their column), with the
+    goal and the weeks left to it on top."""
+    if goal is None:
+        lines = [
+            f"No goal race: the next {len(weeks)} week{'s' if len(weeks) != 1 else ''}.",
+            "  (set one with: legrun-tui goal set --date YYYY-MM-DD --distance half)",
+        ]
+    elif goal.date < today:
+        top = f"Goal: {goal_line(goal, units)} has passed; the next {len(weeks)} weeks."
+        lines = textwrap.wrap(top, width, subsequent_indent="  ")
+        lines.append("  (set the next one with: legrun-tui goal set --date YYYY-MM-DD ...)")
+    else:
+        top = f"Goal: {goal_line(goal, units)}, {goal_countdown(goal, today)}"
+        lines = textwrap.wrap(top, width, subsequent_indent="  ")  # a long race name
+    lines.append("")
+
+    def number(km: float | None) -> str:
+        return "-" if km is None else f"{float(distance(km, units).split()[0]):.1f}"
+
+    header = ("week of", "phase", f"run {units}", "long", "Q", "legs")
+    rows = [
+        (
+            w.week_start.isoformat(),
+            f"{w.phase} easier" if w.easier_week else w.phase,
+            number(w.run_km),
+            number(w.long_run_km),
+            str(w.quality),
+            str(w.leg_days),
+        )
+        for w in weeks
+    ]
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
+    right = {2, 3, 4, 5}  # numbers line up on the right
+
+    def cells(row: Sequence[str]) -> str:
+        return "  ".join(
+            col.rjust(widths[i]) if i in right else col.ljust(widths[i])
+            for i, col in enumerate(row)
+        )
+
+    indent = len(cells(header)) + 2
+    beside = width - indent >= _MIN_KEY_WIDTH  # else the key sessions go on lines of their own
+    if not beside:
+        indent = 4
+    key_width = width - indent
+    lines.append((cells(header) + "  key sessions").rstrip())
+    for week, row in zip(weeks, rows, strict=True):
+        # One key session a line, a long one wrapped with a hanging indent: nothing is cut.
+        keys = [
+            line
+            for text in week.key_sessions
+            for line in textwrap.wrap(
+                text, key_width, subsequent_indent="  ", break_on_hyphens=False
+            )
+        ]
+        if not beside or not keys:
+            lines.append(cells(row).rstrip())
+        else:
+            lines.append(f"{cells(row)}  {keys.pop(0)}")
+        lines += [" " * indent + key for key in keys]
+    lines.append("")
+    lines.append("Q quality runs, legs leg days. A week in full: legrun-tui plan --week DATE")
     return "\n".join(lines)

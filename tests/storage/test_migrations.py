@@ -1,5 +1,5 @@
 """Schema changes: ordered migrations, a backup before migrating, never backwards, and a
-database saved from the first release opens with nothing lost."""
+database saved by each earlier release (schemas 1, 3 and 4) opens with nothing lost."""
 
 from __future__ import annotations
 
@@ -320,7 +320,8 @@ def test_a_schema_3_database_opens_with_nothing_lost_and_the_new_settings_off(
         # Ids deleted before the upgrade stay used: session 7 and pin 2 never come back.
         assert repo.add_session(Run(date=date(2026, 9, 9), minutes=30, km=5.0)) == 8
         assert repo.add_pin(Pin(date=date(2026, 9, 13), kind="rest", action="skip")) == 4
-    assert _user_version(db_path) == len(MIGRATIONS) == 4
+        assert repo.goal() is None  # schema 5's goal table starts empty
+    assert _user_version(db_path) == len(MIGRATIONS) == 5
     backup = db_path.with_name("legrun.db.schema3.bak")
     assert _user_version(backup) == 3
     assert "same_day_hard" not in dict(_schema_of(backup))["profile"]
@@ -360,3 +361,135 @@ def test_a_schema_3_database_without_a_profile_still_gives_the_defaults(db_path:
         (),
         None,
     )
+
+
+def test_migrations_up_to_4_still_create_the_released_schema_4(tmp_path: Path) -> None:
+    """The saved schema-4 database is what migrations 1-4 make today, table by table."""
+    saved = tmp_path / "saved.db"
+    _load(saved, "legrun-schema4.sql")
+    made = tmp_path / "made.db"
+    open_database(made, MIGRATIONS[:4]).close()
+    assert _user_version(saved) == _user_version(made) == 4
+    assert _schema_of(made) == _schema_of(saved)
+
+
+def _schema_of_fixture(folder: Path, fixture: str) -> list[tuple[str, str]]:
+    path = folder / f"fixture-{fixture}.db"
+    _load(path, fixture)
+    return _schema_of(path)
+
+
+_SCHEMA_4_TABLES = ("profile", "sessions", "exercises", "checkins", "pins", "checklist_ticks")
+
+
+def test_a_schema_4_database_opens_with_nothing_lost_and_no_goal(db_path: Path) -> None:
+    _load(db_path, "legrun-schema4.sql")
+    assert _user_version(db_path) == 4
+    assert "goal" not in _tables(db_path)
+    before = sqlite3.connect(db_path)
+    rows_before = {
+        table: before.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+        for table in (*_SCHEMA_4_TABLES, "settings", "sqlite_sequence")
+    }
+    before.close()
+
+    with Repository.open(db_path) as repo:
+        assert repo.profile() == Profile(
+            age=29,
+            max_hr=None,
+            resting_hr=58,
+            runs_per_week=4,
+            weekly_km=33.0,
+            long_run_day=6,
+            week_start=0,
+            units="km",
+            cross=("swim", "yoga"),
+            leg_days_rule="FREQ=WEEKLY;BYDAY=MO,TH",
+            same_day_hard=True,
+            unavailable=(2,),
+            weekly_minutes=210,
+        )
+        assert repo.sessions() == [
+            LegDay(
+                id=1,
+                date=date(2026, 10, 5),
+                minutes=60,
+                rpe=8,
+                notes="squats felt heavy",
+                exercises=(
+                    Exercise("back squat", 5, 5, 95.0, ("quads", "glutes")),
+                    Exercise("romanian deadlift", 3, 8, 70.0, ("hamstrings", "glutes")),
+                ),
+            ),
+            Run(
+                id=2, date=date(2026, 10, 6), minutes=35, rpe=3, km=5.9, avg_hr=129, kind="recovery"
+            ),
+            Run(
+                id=3,
+                date=date(2026, 10, 8),
+                minutes=22,
+                rpe=9,
+                km=5.0,
+                avg_hr=176,
+                kind="race",
+                notes="parkrun PB",
+            ),
+            CrossTraining(id=4, date=date(2026, 10, 9), minutes=30, rpe=3, activity="swim"),
+        ]
+        assert repo.checkins() == [
+            CheckIn(
+                date=date(2026, 10, 6),
+                soreness=4,
+                quads=6,
+                hamstrings=3,
+                glutes=2,
+                calves=1,
+                sleep=5,
+                energy=4,
+            ),
+            CheckIn(date=date(2026, 10, 12), soreness=2, sleep=3),
+        ]
+        assert repo.pins() == [
+            Pin(id=1, date=date(2026, 10, 14), kind="easy_run", action="skip"),
+        ]
+        assert repo.ticks(date(2026, 10, 5), date(2026, 10, 11)) == {(date(2026, 10, 5), "warmup")}
+        assert repo.setting("theme") == "nord"
+        # No goal race: a database from before goals plans as it did.
+        assert repo.goal() is None
+        assert repo.db.execute("SELECT COUNT(*) FROM goal").fetchone() == (0,)
+        rows_after = {
+            table: repo.db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+            for table in rows_before
+        }
+        assert rows_after == rows_before  # every row of every table, byte for byte
+        # Ids deleted before the upgrade stay used: session 5 and pin 2 never come back.
+        assert repo.add_session(Run(date=date(2026, 10, 13), minutes=30, km=5.0)) == 6
+        assert repo.add_pin(Pin(date=date(2026, 10, 15), kind="rest", action="skip")) == 3
+    assert _user_version(db_path) == len(MIGRATIONS)
+    backup = db_path.with_name("legrun.db.schema4.bak")
+    assert _user_version(backup) == 4
+    assert "goal" not in _tables(backup)
+    assert _schema_of(backup) == _schema_of_fixture(db_path.parent, "legrun-schema4.sql")
+
+
+def test_schema_5_adds_an_empty_goal_table_that_holds_one_race(db_path: Path) -> None:
+    _load(db_path, "legrun-schema4.sql")
+    Repository.open(db_path).close()
+    conn = sqlite3.connect(db_path)
+    try:
+        columns = {
+            row[1]: (row[2], row[3], row[4])  # type, not null, default
+            for row in conn.execute("PRAGMA table_info(goal)")
+        }
+        assert conn.execute("SELECT * FROM goal").fetchall() == []
+        # At most one goal: the table refuses a second row.
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("INSERT INTO goal (id, date, distance_km) VALUES (2, '2027-04-11', 10)")
+    finally:
+        conn.close()
+    assert columns == {
+        "id": ("INTEGER", 0, None),
+        "date": ("TEXT", 1, None),
+        "distance_km": ("FLOAT", 1, None),
+        "name": ("TEXT", 1, "''"),
+    }
