@@ -422,7 +422,11 @@ class WeekPlanner:
                             Why(
                                 RuleId.SAME_DAY,
                                 "Your recurring leg day; no run goes on it. Until it is logged "
-                                "it counts as heavy, the safe assumption.",
+                                "it counts as heavy, the safe assumption."
+                                if rpe >= PLANNED_RPE["leg_day"]
+                                else "Your recurring leg day; no run goes on it. Planned light; "
+                                "the runs around it are planned as if it were heavy, until it "
+                                "is logged (the safe side).",
                             ),
                             *light,
                         ),
@@ -883,7 +887,11 @@ class WeekPlanner:
                 strides_given = True
                 if v.new_runner:
                     words = "No workouts in your first 3 weeks of running"
-                elif v.strides:
+                elif v.phase == "base":
+                    words = "Base weeks build easy running before the workouts come"
+                elif v.phase == "race":
+                    words = "Race week: the race is the week's hard run"
+                elif v.returning:
                     words = "No workouts in the first 2 weeks back"
                 else:
                     words = "Too little running this week for a workout beside the long run"

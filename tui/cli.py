@@ -581,7 +581,7 @@ def _cmd_season(repo: Repository, args: argparse.Namespace, today: date) -> int:
         output.print_json(output.season_json(season.goal, season.weeks))
     else:
         units = repo.profile().units
-        print(output.season_text(season.goal, season.weeks, today, units))
+        print(output.season_text(season.goal, season.weeks, today, units, note=season.note))
     return 0
 
 

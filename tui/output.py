@@ -441,6 +441,7 @@ def season_text(
     today: date,
     units: str = "km",
     width: int = SEASON_WIDTH,
+    note: str | None = None,
 ) -> str:
     """The season, one row a week (its key sessions one a line under their column), with the
     goal and the weeks left to it on top."""
@@ -503,5 +504,7 @@ def season_text(
             lines.append(f"{cells(row)}  {keys.pop(0)}")
         lines += [" " * indent + key for key in keys]
     lines.append("")
+    if note:
+        lines += textwrap.wrap(note, width)
     lines.append("Q quality runs, legs leg days. A week in full: legrun-tui plan --week DATE")
     return "\n".join(lines)

@@ -9,7 +9,7 @@ from legrun.planner.goal import Goal
 from legrun.planner.load import LOAD_WINDOW_DAYS, TrainingHistory
 from legrun.planner.plan import WeekPlan
 from legrun.planner.scheduler import plan_weeks, week_start_for
-from legrun.planner.season import SeasonWeek, season_rows
+from legrun.planner.season import SeasonWeek, goal_reach, season_rows
 from legrun.planner.trends import FitnessPoint, WeekTotals, fill_weeks, fitness_series
 from legrun.storage import Repository
 from legrun.storage import trends as queries
@@ -46,6 +46,7 @@ class Season:
     goal: Goal | None
     plans: list[WeekPlan]
     weeks: list[SeasonWeek]
+    note: str | None = None  # what the season can reach, when short of the distance's needs
 
 
 def load_season(repo: Repository, today: date, weeks: int = 12) -> Season:
@@ -58,7 +59,8 @@ def load_season(repo: Repository, today: date, weeks: int = 12) -> Season:
     else:
         last = first + timedelta(weeks=max(1, weeks) - 1)
     plans = load_week_plans(repo, first, last, today)
-    return Season(goal, plans, season_rows(plans))
+    note = goal_reach(goal, plans) if goal is not None else None
+    return Season(goal, plans, season_rows(plans), note)
 
 
 def load_stats(repo: Repository, weeks: int, today: date) -> tuple[list[WeekTotals], FitnessPoint]:
