@@ -347,6 +347,7 @@ def apply_goal(
         return distance(km, units, ".1f")
 
     cap, long_km, long_run = volume.cap_km, volume.long_km, volume.long_run
+    reasons = volume.reasons
     easier, quality, strides, basis = (
         volume.easier_week,
         volume.quality,
@@ -378,6 +379,8 @@ def apply_goal(
         else:
             long_km, quality, strides, long_run = 0.0, 0, False, False
             basis = "recovery after the race: easy running only"
+            # The race was the week's long effort, not a spike to ease off.
+            reasons = tuple(r for r in reasons if r.rule != RuleId.EASY_WEEK)
     if week.phase not in ("race",):
         long_km = min(long_km, peak_high)
     return replace(
@@ -390,4 +393,5 @@ def apply_goal(
         quality=quality,
         strides=strides,
         long_run=long_run,
+        reasons=reasons,
     )
