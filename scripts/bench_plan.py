@@ -32,6 +32,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from legrun.planner.goal import DISTANCES, Goal
 from legrun.planner.load import TrainingHistory
 from legrun.planner.models import (
     AnySession,
@@ -275,6 +276,18 @@ def main() -> int:
                 f"min {fastest:.0f} ms over {args.runs} runs (goal <= 150 ms)"
             )
             print("  " + phases(db, env).strip())
+        # The season: every week from this one to a marathon 20 weeks out, planned in order.
+        with_goal = Path(folder) / "season.db"
+        shutil.copy(db, with_goal)
+        with Repository.open(with_goal) as repo:
+            repo.save_goal(Goal(TODAY + timedelta(weeks=20), DISTANCES["marathon"]))
+        median, fastest = time_command(
+            [*base, "--db", str(with_goal), "season", "--json"], args.runs, cached
+        )
+        print(
+            f"season --json, marathon 20 weeks out, bytecode cached: median {median:.0f} ms, "
+            f"min {fastest:.0f} ms over {args.runs} runs (goal <= 200 ms)"
+        )
         print("imports of plan --json, bytecode cached:")
         import_report(db, cached)
     return 0
