@@ -52,6 +52,7 @@ SHOTS = (
     Shot("profile-80x24", (80, 24), keys=("4",)),
     Shot("history-80x24", (80, 24), keys=("2",)),
     Shot("trends-80x24", (80, 24), keys=("3",)),
+    Shot("season-80x24", (80, 24), keys=("5",)),
 )
 
 

@@ -41,7 +41,7 @@ class UndoStep:
 
 
 class LegrunApp(App[int]):
-    """The planner: week (1), history (2), trends (3), profile (4)."""
+    """The planner: week (1), history (2), trends (3), profile (4), season (5)."""
 
     CSS_PATH = "legrun.tcss"
     TITLE = "legrun"
@@ -54,6 +54,14 @@ class LegrunApp(App[int]):
         Binding("2", "show_history", "History", show=False, id="history"),
         Binding("3", "show_trends", "Trends", show=False, id="trends"),
         Binding("4", "show_profile", "Profile", show=False, id="profile"),
+        Binding(
+            "5",
+            "show_season",
+            "Season",
+            show=False,
+            id="season",
+            tooltip="The weeks ahead: to the goal race, else the next 12",
+        ),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="palette"),
     ]
@@ -187,6 +195,11 @@ class LegrunApp(App[int]):
         from legrun.tui.screens.profile import ProfileScreen
 
         self._show(ProfileScreen)
+
+    def action_show_season(self) -> None:
+        from legrun.tui.screens.season import SeasonScreen
+
+        self._show(SeasonScreen)
 
     def _show(self, kind: type[Screen]) -> None:
         """Go to one of the numbered screens, on top of the week (its home)."""

@@ -15,12 +15,18 @@ from legrun.planner.plan import WeekPlan
 from legrun.planner.units import KM_PER_MILE, distance
 from legrun.tui.output import item_summary
 from legrun.tui.widgets.day_column import DayColumn
-from legrun.tui.widgets.hanging_text import HangingText, Line
+from legrun.tui.widgets.goal_countdown import goal_headline
+from legrun.tui.widgets.hanging_text import HangingText, Line, cut_line
 from legrun.tui.widgets.week_summary import coach_line, notes_lines
 from legrun.tui.widgets.workout import workout_line
 
 
-def _week_title(plan: WeekPlan, today: date, demo: bool) -> str:
+def _week_title(
+    plan: WeekPlan, today: date, demo: bool, goal: str | None = None, width: int | None = None
+) -> str:
+    """`legrun  Week 23 Nov - 29 Nov 2026 · this week`, then the goal race when one is ahead
+    (`· Half marathon in 15 weeks`). Too wide for `width`, the app's name gives way first,
+    then the goal's words are cut."""
     start, end = plan.days[0].date, plan.days[-1].date
     span = f"{start:%d %b} - {end:%d %b %Y}"
     where = ""
@@ -32,7 +38,15 @@ def _week_title(plan: WeekPlan, today: date, demo: bool) -> str:
     else:
         weeks = (start - today).days // 7 + 1
         where = f" · in {weeks} week{'s' if weeks > 1 else ''}"
-    return f"legrun  Week {span}{where}" + ("  [demo]" if demo else "")
+    week = f"Week {span}{where}"
+    tail = "  [demo]" if demo else ""
+    title = f"legrun  {week}" + (f" · {goal}" if goal else "") + tail
+    if goal is None or width is None or len(title) <= width:
+        return title
+    title = f"{week} · {goal}{tail}"
+    if len(title) <= width:
+        return title
+    return f"{week} · {cut_line(goal, max(1, width - len(week) - len(tail) - 3))}{tail}"
 
 
 class WeekScreen(Screen[None]):
@@ -66,6 +80,7 @@ class WeekScreen(Screen[None]):
         self.selected = 0
         self.cursor = 0
         self.plan: WeekPlan | None = None
+        self.goal_words: str | None = None  # the goal race in the title, read with the plan
 
     def compose(self) -> ComposeResult:
         yield Static(id="week-title", markup=False)
@@ -106,7 +121,8 @@ class WeekScreen(Screen[None]):
             column.today = today
             column.units = plan.units
             column.day = plan.days[i]
-        self._show("#week-title", _week_title(plan, today, app.demo))  # type: ignore[attr-defined]
+        self.goal_words = goal_headline(app.repository.goal(), today)  # type: ignore[attr-defined]
+        self._show_title()
         t = plan.totals
         per_unit = KM_PER_MILE if plan.units == "mi" else 1.0
         runs = (
@@ -119,6 +135,22 @@ class WeekScreen(Screen[None]):
         warnings.show(notes_lines(plan))
         warnings.set_class(bool(plan.warnings), "-has-warnings")
         self._update_selection()
+
+    def _show_title(self) -> None:
+        if self.plan is None:
+            return
+        app = self.app
+        title = _week_title(
+            self.plan,
+            app.today,  # type: ignore[attr-defined]
+            app.demo,  # type: ignore[attr-defined]
+            self.goal_words,
+            width=app.size.width - 2,  # the title's padding
+        )
+        self._show("#week-title", title)
+
+    def on_resize(self) -> None:
+        self._show_title()  # a narrower title may need to cut the goal's words
 
     def _show(self, selector: str, text: str) -> None:
         """Put `text` in a pane under the grid, repainting it only if it changed. The panes
