@@ -80,3 +80,20 @@ def check_goal_date(race: date, today: date) -> None:
 def weeks_left(race: date, today: date) -> int:
     """Whole weeks from today to the race day (0 in race week)."""
     return max(0, (race - today).days // 7)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def countdown(race: date, today: date) -> str:
+    """`14 weeks left (103 days)`, `race week: 3 days left`, `race day: today` or `passed`."""
+    days = (race - today).days
+    if days < 0:
+        return "passed"
+    if days == 0:
+        return "race day: today"
+    weeks = weeks_left(race, today)
+    if weeks == 0:
+        return f"race week: {_plural(days, 'day')} left"
+    return f"{_plural(weeks, 'week')} left ({_plural(days, 'day')})"

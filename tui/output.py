@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from legrun.planner.goal import Goal, distance_name, weeks_left
+from legrun.planner.goal import Goal, countdown, distance_name, weeks_left
 from legrun.planner.models import WEEKDAYS, AnySession, LegDay, Profile, Run
 from legrun.planner.plan import (
     KIND_LABELS,
@@ -394,16 +394,8 @@ def goal_line(goal: Goal, units: str = "km") -> str:
 
 
 def goal_countdown(goal: Goal, today: date) -> str:
-    """`15 weeks left (105 days)`, `race week (3 days left)`, `race day: today` or `passed`."""
-    days = (goal.date - today).days
-    if days < 0:
-        return "passed"
-    if days == 0:
-        return "race day: today"
-    weeks = weeks_left(goal.date, today)
-    if weeks == 0:
-        return f"race week ({days} day{'s' if days != 1 else ''} left)"
-    return f"{weeks} week{'s' if weeks != 1 else ''} left ({days} days)"
+    """`15 weeks left (105 days)`, `race week: 3 days left`, `race day: today` or `passed`."""
+    return countdown(goal.date, today)
 
 
 def goal_text(goal: Goal, today: date, units: str = "km") -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from legrun.planner.goal import Goal, distance_name, weeks_left
+from legrun.planner.goal import Goal, countdown, distance_name, weeks_left
 from legrun.planner.units import distance
 
 # What the season screen says when there is no goal race to build to.
@@ -36,15 +36,7 @@ def goal_headline(goal: Goal | None, today: date) -> str | None:
 
 def goal_countdown(goal: Goal, today: date) -> str:
     """`14 weeks left (103 days)`, `race week: 3 days left`, `race day: today`, `passed`."""
-    days = (goal.date - today).days
-    if days < 0:
-        return "passed"
-    if days == 0:
-        return "race day: today"
-    weeks = weeks_left(goal.date, today)
-    if weeks == 0:
-        return f"race week: {_plural(days, 'day')} left"
-    return f"{_plural(weeks, 'week')} left ({_plural(days, 'day')})"
+    return countdown(goal.date, today)
 
 
 def goal_summary(goal: Goal, today: date, units: str = "km") -> str:
