@@ -307,6 +307,8 @@ class WeekPlanner:
                     "keep this one light (RPE 6 or less, fewer sets).",
                 )
             ]
+        if -7 <= to_race < 0 or toward.phase == "recovery":
+            return 6, [Why(RuleId.GOAL, "Recovery after the race: a light leg day.")]
         if toward.phase == "peak":
             week = [d for d in rule_days if self.index(d) is not None]
             if week and day != week[0]:
@@ -318,8 +320,6 @@ class WeekPlanner:
                     )
                 ]
             return 7, [Why(RuleId.GOAL, "Peak week: one maintenance leg day, RPE 7 or less.")]
-        if toward.phase == "recovery":
-            return 6, [Why(RuleId.GOAL, "Recovery after the race: a light leg day.")]
         return None, []
 
     def place_race(self) -> None:
