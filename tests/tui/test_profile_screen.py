@@ -235,7 +235,14 @@ async def test_every_field_and_the_settings_line_fit_80x24(app: LegrunApp) -> No
         await pilot.press("4")
         screen = app.screen
         inputs = list(screen.query(Input))
-        assert [i.id for i in inputs][-3:] == ["p-leg_days", "p-unavailable", "p-same_day_hard"]
+        assert [i.id for i in inputs][-6:] == [
+            "p-leg_days",
+            "p-unavailable",
+            "p-same_day_hard",
+            "p-goal_date",
+            "p-goal_distance",
+            "p-goal_name",
+        ]
         for field in inputs:
             assert field.region.height == 1 and field.region.bottom <= 23, field.id
         zones_box = screen.query_one("#profile-zones", Static)

@@ -1,8 +1,9 @@
 """The profile (key 4): every field, recurring leg days, days with no training, same-day hard
-days, the weekly target in km or minutes, and the heart-rate zones they imply."""
+days, the weekly target in km or minutes, the goal race, and the heart-rate zones they imply."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -11,11 +12,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
+from legrun.planner.goal import DISTANCES, Goal, check_goal_date, parse_distance
 from legrun.planner.models import (
     PREFERRED_CROSS,
     WEEKDAYS,
     Profile,
     ValidationError,
+    parse_date,
     parse_switch,
     parse_weekday,
     parse_weekdays,
@@ -45,6 +48,13 @@ FIELDS = (
     ("leg_days", "Leg days", "e.g. mon,thu (or none)"),
     ("unavailable", "Unavailable", "days with no training at all, e.g. sat (or none)"),
     ("same_day_hard", "Same-day hard", "on: a quality run may go before legs; off (default)"),
+)
+
+# The goal race, on one row after the profile's fields: (name, label before it, placeholder).
+GOAL_FIELDS = (
+    ("goal_date", "date", "YYYY-MM-DD"),
+    ("goal_distance", "distance", "e.g. half"),
+    ("goal_name", "name", "optional"),
 )
 
 
@@ -82,6 +92,36 @@ def profile_from_fields(values: dict[str, str]) -> Profile:
     )
 
 
+def goal_field_values(goal: Goal | None) -> dict[str, str]:
+    """The goal race as the form shows it: `half` for a named distance, else its km."""
+    if goal is None:
+        return {name: "" for name, _, _ in GOAL_FIELDS}
+    distance = next(
+        (name for name, km in DISTANCES.items() if abs(km - goal.distance_km) < 1e-9),
+        f"{goal.distance_km:g}",
+    )
+    return {"goal_date": goal.date.isoformat(), "goal_distance": distance, "goal_name": goal.name}
+
+
+def goal_from_fields(values: dict[str, str], today: date) -> Goal | None:
+    """Read the goal race; None when its three fields are empty (no goal). The planner's parsers
+    and the Goal itself say what is allowed; the date is not checked against today here."""
+    date_text, distance_text, name = (values[n] for n, _, _ in GOAL_FIELDS)
+    if not (date_text or distance_text or name):
+        return None
+    if not date_text and not distance_text:
+        raise ValidationError(
+            "the goal race needs a date and a distance (or empty its three fields for no goal)"
+        )
+    if not date_text:
+        raise ValidationError("the goal race needs a date: YYYY-MM-DD")
+    if not distance_text:
+        raise ValidationError("the goal race needs a distance: 5k, 10k, half, marathon or km")
+    return Goal(
+        date=parse_date(date_text, today), distance_km=parse_distance(distance_text), name=name
+    )
+
+
 def settings_line(profile: Profile) -> str:
     """Which weekly target the planner uses, and what same-day hard days mean (one line)."""
     if profile.weekly_minutes is not None:
@@ -109,7 +149,8 @@ class ProfileScreen(Screen[None]):
     warned_unsaved = False
 
     def compose(self) -> ComposeResult:
-        profile = self.legrun.repository.profile()
+        repo = self.legrun.repository
+        profile = repo.profile()
         values = {
             "age": str(profile.age),
             "max_hr": str(profile.max_hr or ""),
@@ -125,6 +166,7 @@ class ProfileScreen(Screen[None]):
             "unavailable": ",".join(WEEKDAYS[d] for d in profile.unavailable) or "none",
             "same_day_hard": switch_text(profile.same_day_hard),
         }
+        goal_values = goal_field_values(repo.goal())
         with VerticalScroll(id="profile-body"):
             yield Static(
                 "Your profile" + ("  (defaults: make it yours)" if profile.is_default else ""),
@@ -134,6 +176,12 @@ class ProfileScreen(Screen[None]):
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
                     yield Input(values[name], placeholder=hint, id=f"p-{name}", compact=True)
+            # One row, so that the profile, the goal race and the zones fit 80x24 unscrolled.
+            with Horizontal(classes="field", id="profile-goal"):
+                yield Label("Goal race", classes="field-label")
+                for name, label, hint in GOAL_FIELDS:
+                    yield Label(label, classes="goal-label")
+                    yield Input(goal_values[name], placeholder=hint, id=f"p-{name}", compact=True)
             yield Static("", id="profile-error", classes="form-error", markup=False)
             yield Static(id="profile-zones", markup=False)
         yield Footer(compact=True)
@@ -141,21 +189,51 @@ class ProfileScreen(Screen[None]):
     def on_mount(self) -> None:
         # Start in the first field, ready to type (not on the scrolling frame around them).
         self.query_one("#p-age", Input).focus()
-        self._show_zones()
+        self._check()
 
     def _values(self) -> dict[str, str]:
         return {name: self.query_one(f"#p-{name}", Input).value.strip() for name, _, _ in FIELDS}
 
-    def _show_zones(self) -> Profile | None:
-        error = self.query_one("#profile-error", Static)
+    def _goal_values(self) -> dict[str, str]:
+        return {
+            name: self.query_one(f"#p-{name}", Input).value.strip() for name, _, _ in GOAL_FIELDS
+        }
+
+    def _edited_goal(self) -> Goal | None:
+        """The goal race in the fields. A new or changed race must be 2 weeks away or more, as
+        `goal set` says; the stored one, left as it is, is kept even in race week or after it
+        (so that the profile can still be saved then)."""
+        goal = goal_from_fields(self._goal_values(), self.legrun.today)
+        if goal is not None and goal != self.legrun.repository.goal():
+            check_goal_date(goal.date, self.legrun.today)
+        return goal
+
+    def _check(self) -> tuple[Profile, Goal | None] | None:
+        """Read every field: show the first error, and the zones while the profile is valid.
+        The profile and the goal race to save, or None if a field is invalid."""
+        problems: list[str] = []
+        profile: Profile | None = None
+        goal: Goal | None = None
         try:
             profile = profile_from_fields(self._values())
         except ValidationError as exc:
-            error.update(f"✗ {exc}")
+            problems.append(str(exc))
+        try:
+            goal = self._edited_goal()
+        except ValidationError as exc:
+            problems.append(str(exc))
+        error = self.query_one("#profile-error", Static)
+        if problems:
+            error.update(f"✗ {problems[0]}")
             error.add_class("-visible")
-            return None
-        error.update("")
-        error.remove_class("-visible")
+        else:
+            error.update("")
+            error.remove_class("-visible")
+        if profile is not None:
+            self._show_zones(profile)
+        return None if problems or profile is None else (profile, goal)
+
+    def _show_zones(self, profile: Profile) -> None:
         max_hr = profile.effective_max_hr
         source = "measured" if profile.max_hr else f"estimated: 208 - 0.7 x {profile.age}"
         lines = [f"Max HR {max_hr} bpm ({source}). Targets by run:"]
@@ -174,39 +252,77 @@ class ProfileScreen(Screen[None]):
         lines.append(f"Cross-training choices: {', '.join(PREFERRED_CROSS)}")
         lines.append(settings_line(profile))
         self.query_one("#profile-zones", Static).update("\n".join(lines))
-        return profile
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._show_zones()
+        self._check()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_save()
 
     def action_save(self) -> None:
-        profile = self._show_zones()
-        if profile is None:
+        checked = self._check()
+        if checked is None:
             return
+        profile, goal = checked
         repo = self.legrun.repository
-        before = repo.profile()
+        before, before_goal = repo.profile(), repo.goal()
+        goal_changed = goal != before_goal
+
+        def restore_profile() -> None:
+            if before.is_default:
+                repo.reset_profile()
+            else:
+                repo.save_profile(before)
+
+        def restore_goal() -> None:
+            if before_goal is None:
+                repo.clear_goal()
+            else:
+                repo.save_goal(before_goal)
+
         try:
             repo.save_profile(profile)
         except StorageError as exc:
             self.notify(f"Not saved: {exc}", severity="error")
             return
-        if before.is_default:
-            self.legrun.push_undo("profile change", repo.reset_profile)
-        else:
-            self.legrun.push_undo("profile change", lambda: repo.save_profile(before))
+        if goal_changed:
+            try:
+                if goal is None:
+                    repo.clear_goal()
+                else:
+                    repo.save_goal(goal)
+            except StorageError as exc:
+                restore_profile()  # all or nothing: the profile goes back as it was
+                self.notify(f"Not saved: {exc}", severity="error")
+                return
+
+        def undo() -> None:
+            restore_profile()
+            if goal_changed:
+                restore_goal()
+
+        self.legrun.push_undo("profile and goal change" if goal_changed else "profile change", undo)
         self.legrun.data_changed()
         self.warned_unsaved = False
-        self.notify("Profile saved; the week is re-planned.", timeout=3)
+        if not goal_changed:
+            self.notify("Profile saved; the week is re-planned.", timeout=3)
+        elif goal is None:
+            self.notify("Profile saved, goal race cleared; the week is re-planned.", timeout=3)
+        else:
+            self.notify(
+                f"Profile and goal race saved ({goal.label} on {goal.date.isoformat()}); "
+                "the season is re-planned.",
+                timeout=4,
+            )
 
     def _unsaved(self) -> bool:
         try:
             edited = profile_from_fields(self._values())
+            goal = self._edited_goal()
         except ValidationError:
             return True
-        return edited != self.legrun.repository.profile()
+        repo = self.legrun.repository
+        return edited != repo.profile() or goal != repo.goal()
 
     def action_back(self) -> None:
         """Leave; with unsaved edits, the first escape says so and the second discards them."""
