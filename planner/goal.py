@@ -10,6 +10,7 @@ from legrun.planner.models import ValidationError
 # The named distances, in km.
 DISTANCES = {"5k": 5.0, "10k": 10.0, "half": 21.0975, "marathon": 42.195}
 MIN_WEEKS_AHEAD = 2  # a race closer than this cannot be planned for
+MAX_WEEKS_AHEAD = 104  # nor one further away than two years
 MAX_NAME = 80
 
 _Date = date  # for annotations in the class below, which has a field named `date`
@@ -67,13 +68,19 @@ class Goal:
 
 
 def check_goal_date(race: date, today: date) -> None:
-    """Refuse a race in the past or too close to plan for (under 2 weeks away)."""
+    """Refuse a race in the past, too close to plan for (under 2 weeks away) or too far (over
+    two years)."""
     if race < today:
         raise ValidationError(f"the race date {race.isoformat()} is in the past")
     if race < today + timedelta(weeks=MIN_WEEKS_AHEAD):
         raise ValidationError(
             f"the race on {race.isoformat()} is less than {MIN_WEEKS_AHEAD} weeks away: "
             "too close to plan a season for"
+        )
+    if race > today + timedelta(weeks=MAX_WEEKS_AHEAD):
+        raise ValidationError(
+            f"the race on {race.isoformat()} is more than two years away: set a goal within "
+            f"{MAX_WEEKS_AHEAD} weeks"
         )
 
 

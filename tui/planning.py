@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from legrun.planner.goal import Goal
+from legrun.planner.goal import MAX_WEEKS_AHEAD, Goal
 from legrun.planner.load import LOAD_WINDOW_DAYS, TrainingHistory
 from legrun.planner.plan import WeekPlan
 from legrun.planner.scheduler import plan_weeks, week_start_for
@@ -55,7 +55,8 @@ def load_season(repo: Repository, today: date, weeks: int = 12) -> Season:
     goal = repo.goal()
     first = week_start_for(today, repo.profile().week_start)
     if goal is not None and goal.date >= today:
-        last = goal.date + timedelta(weeks=1)
+        # (A goal stored further away than the planner sets goals is planned two years out.)
+        last = min(goal.date + timedelta(weeks=1), first + timedelta(weeks=MAX_WEEKS_AHEAD))
     else:
         last = first + timedelta(weeks=max(1, weeks) - 1)
     plans = load_week_plans(repo, first, last, today)

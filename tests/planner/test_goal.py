@@ -215,3 +215,6 @@ def test_a_race_in_the_past_or_under_two_weeks_away_is_refused():
     with pytest.raises(ValidationError, match="2 weeks"):
         check_goal_date(MONDAY + timedelta(days=13), MONDAY)
     check_goal_date(MONDAY + timedelta(days=14), MONDAY)
+    check_goal_date(MONDAY + timedelta(weeks=104), MONDAY)
+    with pytest.raises(ValidationError, match="two years"):
+        check_goal_date(MONDAY + timedelta(weeks=104, days=1), MONDAY)

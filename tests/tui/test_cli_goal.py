@@ -178,6 +178,10 @@ REFUSED = {
         ["--date", (TODAY + timedelta(days=13)).isoformat(), "--distance", "half"],
         [(TODAY + timedelta(days=13)).isoformat(), "2 weeks"],
     ),
+    "a race over two years away": (
+        ["--date", "9999-12-25", "--distance", "5k"],
+        ["9999-12-25", "two years"],
+    ),
     "a distance of 0": (["--date", "2027-03-14", "--distance", "0"], ["distance", "0"]),
     "a distance of 0 km": (["--date", "2027-03-14", "--distance", "0km"], ["distance"]),
     "a negative distance": (["--date", "2027-03-14", "--distance", "-5"], ["distance", "-5"]),
