@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from legrun.planner.checklists import day_checklist
-from legrun.planner.goal import Goal
+from legrun.planner.goal import MAX_WEEKS_AHEAD, Goal
 from legrun.planner.kinds import KINDS, RUN_PLAN_KINDS, run_kind_for
 from legrun.planner.load import TrainingHistory, easy_pace
 from legrun.planner.models import (
@@ -31,6 +31,7 @@ from legrun.planner.models import (
     Pin,
     Profile,
     Run,
+    ValidationError,
     heaviness,
 )
 from legrun.planner.placement import WeekPlanner, assemble
@@ -92,6 +93,13 @@ def plan_weeks(
     first = week_start_for(first, profile.week_start)
     last = week_start_for(last, profile.week_start)
     current = week_start_for(today, profile.week_start)
+    horizon = current + timedelta(weeks=MAX_WEEKS_AHEAD)
+    if last > horizon:
+        # Every week ahead is planned from the ones before it: there has to be an end.
+        raise ValidationError(
+            f"the plan reaches {MAX_WEEKS_AHEAD} weeks ahead, to the week of "
+            f"{horizon.isoformat()}: ask for a week up to then"
+        )
     week = min(first, current)
     history_w = inputs.history
     plans: list[WeekPlan] = []

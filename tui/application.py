@@ -23,6 +23,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from legrun.planner.goal import MAX_WEEKS_AHEAD
 from legrun.planner.plan import WeekPlan
 from legrun.planner.week_state import week_start_for
 from legrun.storage import Repository, StorageError
@@ -142,7 +143,8 @@ class LegrunApp(App[int]):
         if plan is None:
             current = week_start_for(self.today, week_start)
             if week > current:
-                first, last = current, week + timedelta(weeks=_PLAN_AHEAD)
+                horizon = current + timedelta(weeks=MAX_WEEKS_AHEAD)
+                first, last = current, min(week + timedelta(weeks=_PLAN_AHEAD), horizon)
             else:
                 first = last = week
             for found in load_week_plans(self.repository, first, last, self.today):
