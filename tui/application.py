@@ -152,6 +152,16 @@ class LegrunApp(App[int]):
             plan = self._plans[week]
         return plan
 
+    def within_plan(self, day: date) -> bool:
+        """Whether `day` falls in a week the plan reaches (two years ahead at most); says so
+        when it does not."""
+        starts = self.repository.profile().week_start
+        horizon = week_start_for(self.today, starts) + timedelta(weeks=MAX_WEEKS_AHEAD)
+        if week_start_for(day, starts) <= horizon:
+            return True
+        self.notify(f"The plan reaches {MAX_WEEKS_AHEAD} weeks ahead.", timeout=3)
+        return False
+
     def forget_plans(self) -> None:
         """What the plans are made of changed: plan again when next asked."""
         self._plans.clear()

@@ -160,6 +160,8 @@ class DayScreen(Screen[None]):
     # -- actions ------------------------------------------------------------------------------
 
     def action_other_day(self, step: int) -> None:
+        if not self.legrun.within_plan(self.day + timedelta(days=step)):
+            return
         self.day += timedelta(days=step)
         self.refresh_day()
 

@@ -11,10 +11,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from legrun.planner.goal import MAX_WEEKS_AHEAD
 from legrun.planner.plan import WeekPlan
 from legrun.planner.units import KM_PER_MILE, distance
-from legrun.planner.week_state import week_start_for
 from legrun.tui.output import item_summary
 from legrun.tui.widgets.day_column import DayColumn
 from legrun.tui.widgets.goal_countdown import goal_headline
@@ -198,12 +196,7 @@ class WeekScreen(Screen[None]):
     # -- actions ------------------------------------------------------------------------------
 
     def _go(self, day: date) -> None:
-        today: date = self.app.today  # type: ignore[attr-defined]
-        starts = self.app.repository.profile().week_start  # type: ignore[attr-defined]
-        horizon = week_start_for(today, starts) + timedelta(weeks=MAX_WEEKS_AHEAD)
-        if week_start_for(day, starts) > horizon:
-            # Each week ahead is planned from the ones before it; the plan has an end.
-            self.notify(f"The plan reaches {MAX_WEEKS_AHEAD} weeks ahead.", timeout=3)
+        if not self.app.within_plan(day):  # type: ignore[attr-defined]
             return
         self.shown_day = day
         self.refresh_plan()
