@@ -25,20 +25,22 @@ class SeasonWeek:
     key_sessions: tuple[str, ...]  # the long run, the workouts, the race, in words
 
 
-def season_rows(plans: Sequence[WeekPlan]) -> list[SeasonWeek]:
-    """The season's rows from the plans of its weeks (as `plan --week` gives each)."""
+def season_rows(plans: Sequence[WeekPlan], units: str | None = None) -> list[SeasonWeek]:
+    """The season's rows from the plans of its weeks (as `plan --week` gives each); the key
+    sessions' distances in `units` (default: the runner's; JSON wants km)."""
     rows = []
     for plan in plans:
+        shown = units or plan.units
         items = [i for d in plan.days for i in d.sessions if i.status != "skipped"]
         long_runs = [i.km or 0.0 for i in items if i.kind == "long_run"]
         key = []
         for item in items:
             if item.kind == "race":
-                key.append(f"{item.date:%a} race {distance(item.km or 0, plan.units)}")
+                key.append(f"{item.date:%a} race {distance(item.km or 0, shown)}")
             elif item.kind == "quality_run" and item.workout is not None:
                 key.append(f"{item.date:%a} {item.workout.type}: {item.workout.main}")
             elif item.kind == "long_run":
-                key.append(f"{item.date:%a} long run {distance(item.km or 0, plan.units)}")
+                key.append(f"{item.date:%a} long run {distance(item.km or 0, shown)}")
         rows.append(
             SeasonWeek(
                 week_start=plan.week_start,

@@ -32,6 +32,7 @@ from legrun.planner.models import (
     parse_weekdays,
     parse_weekly_minutes,
 )
+from legrun.planner.season import season_rows
 from legrun.storage import Repository, StorageError
 
 PROG = "legrun-tui"
@@ -578,7 +579,8 @@ def _cmd_season(repo: Repository, args: argparse.Namespace, today: date) -> int:
 
     season = load_season(repo, today, args.weeks)
     if args.json:
-        output.print_json(output.season_json(season.goal, season.weeks))
+        # JSON reads in kilometres whatever the profile's units, the key sessions' text too.
+        output.print_json(output.season_json(season.goal, season_rows(season.plans, "km")))
     else:
         units = repo.profile().units
         print(output.season_text(season.goal, season.weeks, today, units, note=season.note))
