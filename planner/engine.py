@@ -304,12 +304,12 @@ def projected_sessions(plan: WeekPlan, today: date) -> list[AnySession]:
             if item.status != "planned":
                 continue
             minutes = item.minutes or 0
-            if item.is_run and item.km:
+            if item.is_run and item.km and 0 < item.km < 400:
                 kind = run_kind_for(item.kind, item.workout.type if item.workout else None)
                 found.append(
                     Run(
                         date=day.date,
-                        minutes=max(1, minutes),
+                        minutes=min(1440, max(1, minutes)),
                         rpe=item.rpe,
                         km=item.km,
                         kind=kind,

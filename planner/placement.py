@@ -176,6 +176,8 @@ class WeekPlanner:
         return True, None
 
     def is_hard_run_day(self, day: date, besides: date | None = None) -> bool:
+        if self.goal is not None and day == self.goal.date:
+            return True  # the race (in this week or the next)
         i = self.index(day)
         if i is not None:
             return self.days[i].has_hard_run
@@ -331,6 +333,13 @@ class WeekPlanner:
         if i is None:
             return
         day = self.days[i]
+        if day.unavailable and day.date >= self.as_of:
+            day.plannable = True  # the race date is the user's own: it wins over "unavailable"
+            self.warn(
+                RuleId.GOAL,
+                f"Your race falls on {day_name(day.date)}, a day you marked unavailable: it "
+                "is planned all the same.",
+            )
         if not day.plannable or self.fulfilled(day, "race"):
             return  # logged (or gone by): what was logged stands
         km = goal.distance_km
@@ -512,11 +521,15 @@ class WeekPlanner:
         minutes = pin.minutes
         hr_low = hr_high = None
         if kind in RUN_PLAN_KINDS:
+            if km is None and minutes is not None:
+                km = floor_km(self.km_for(minutes, kind))
             if km is None:
                 usual = self.volume.cap_km / self.profile.runs_per_week
                 km = floor_km(min(usual, self.run_cap_km(day)[0]))
+            km = max(km, 0.1)
             if minutes is None:
-                minutes = max(10, self.minutes_for(km, kind))
+                minutes = max(MIN_RUN_MINUTES, self.minutes_for(km, kind))
+            minutes = min(minutes, 1440)
             if kind != "race":
                 hr_low, hr_high = self.hr(kind)
             why = [Why(RuleId.SPIKE, f"{verb}; kept as you set it")]
@@ -599,7 +612,8 @@ class WeekPlanner:
             1 for r in [*all_runs, *self.missed] if r.kind in ("quality_run", "race")
         )
         # How many runs the km can hold at 20 min or more each.
-        fits = int(km_left / self.km_for(MIN_RUN_MINUTES) + 1e-6)
+        # (At least one run when the week holds anything: a beginner may run-walk it.)
+        fits = max(1 if km_left > 0 else 0, int(km_left / self.km_for(MIN_RUN_MINUTES) + 1e-6))
         self.too_short = 0
         if fits < runs_left:
             self.too_short = runs_left - fits
@@ -820,6 +834,12 @@ class WeekPlanner:
             cap, longest = self.run_cap_km(day.date)
             if kind == "long_run":
                 km = min(v.long_km, cap, max(left - reserve, min(v.long_km, left) * 0.5))
+                if self.too_short:
+                    # A week too small for all its runs: the runs it holds share all its km,
+                    # so the week is run in full (and the next one builds on it).
+                    km = max(km, min(left / len(placed), cap))
+                # Never under the shortest run when the week holds one.
+                km = max(km, min(left, cap, self.km_for(MIN_RUN_MINUTES) + 0.1))
                 reasons = list(why)
                 if day.low_readiness:
                     km *= 0.8
@@ -857,9 +877,16 @@ class WeekPlanner:
                 )
                 if session.km > 1.25 * room:
                     # Even the shortest workout would take the other runs' km: an easy run
-                    # with strides keeps the week whole (and its speed).
-                    placed[placed.index((i, kind, why))] = (i, "easy_run", [])
-                    self.strides_for_room = True
+                    # with strides keeps the week whole (and its speed); but not on a leg
+                    # day (a same-day workout), where its km go to the others.
+                    on_leg_day = self.days[i].leg is not None
+                    placed[placed.index((i, kind, why))] = (
+                        i,
+                        "_dropped" if on_leg_day else "easy_run",
+                        [],
+                    )
+                    self.strides_for_room = self.strides_for_room or not on_leg_day
+                    unplaced += 1 if on_leg_day else 0
                     continue
                 km = floor_km(min(session.km, cap, left))
                 sized[i] = ("quality_run", km, session.minutes, list(why), session)
@@ -875,7 +902,8 @@ class WeekPlanner:
         shortest = self.km_for(MIN_RUN_MINUTES) * 0.9
         for i in sorted(sized):
             kind, km, minutes, why, session = sized[i]
-            if km < shortest and kind != "recovery_run":
+            least = self.km_for(MIN_RUN_MINUTES, "recovery_run") * 0.9
+            if km < (least if kind == "recovery_run" else shortest):
                 # Too little left for a run worth lacing up for: its km (if any) stay unspent
                 # and the session becomes cross-training below.
                 left += km
@@ -1051,8 +1079,8 @@ class WeekPlanner:
         of_yours = f"{runs_word} of your {self.profile.runs_per_week}"
         if unplaced and self.too_short >= unplaced:
             reason = (
-                f"{of_yours}: the {self.dist(self.volume.cap_km)} this week holds would make "
-                f"{'it' if unplaced == 1 else 'them'} shorter than {MIN_RUN_MINUTES} min"
+                f"{of_yours}: the {self.dist(self.volume.cap_km, '.1f')} this week holds would "
+                f"make {'it' if unplaced == 1 else 'them'} shorter than {MIN_RUN_MINUTES} min"
             )
         elif unplaced:
             reason = f"{of_yours}: no safe day ({self.refusal_summary('easy_run')})"
@@ -1171,8 +1199,8 @@ class WeekPlanner:
         self.warn(
             RuleId.AFTER_LEG if recovery else RuleId.CROSS,
             f"This week's runs add up to {self.dist(run_km)} of the "
-            f"{self.dist(cap)} it could hold: {'; '.join(reasons)}. Safety comes first; moving "
-            "a leg day frees room.",
+            f"{self.dist(cap)} it could hold: {'; '.join(reasons)}. Safety comes first"
+            + ("; moving a leg day frees room." if self.leg_days else "."),
         )
 
     def finish(self) -> WeekPlan:

@@ -123,6 +123,8 @@ def goal_week(goal: Goal, week_start: date) -> GoalWeek | None:
     if to_race == 0:
         return week("race", goal.date, 0.3)  # short easy runs besides the race
     taper = taper_weeks(goal.distance_km)
+    if (goal.date - race_week).days < 3:
+        taper += 1  # a race early in its week: the week before it tapers too
     if to_race <= taper:
         share = 0.6 if to_race == 1 else 0.75  # the taper deepens towards the race
         return week("taper", None, share)

@@ -75,9 +75,10 @@ def week_km(history: TrainingHistory, start: date) -> float:
 
 
 def baseline_km(history: TrainingHistory, week_start: date) -> float | None:
-    """Mean done km of the 4 completed weeks before `week_start`; None unless the first logged
-    run falls in the first of them or earlier (weeks before it do not count)."""
-    first = history.run_dates[0] if history.run_dates else None
+    """Mean done km of the 4 completed weeks before `week_start`; None unless the first run of
+    the current training block falls in the first of them or earlier (weeks before the first
+    logged run, or before a break of two weeks, do not count)."""
+    first, _ = history.block_start(week_start)
     if first is None or first > week_start - timedelta(days=22):
         return None
     return run_km(history, week_start - timedelta(days=28), week_start - timedelta(days=1)) / 4
@@ -160,6 +161,14 @@ def decide_volume(
     last_run = history.last_run_before(week_start)
     broke = last_run is not None and (week_start - last_run).days > BREAK_DAYS
     block, before_break = _block(history, week_start)
+    if before_break is not None and _pre_break_baseline(history, before_break) < (
+        NEW_RUNNER_START * target_km
+    ):
+        # Back from a break after too little running to return to: start as a new runner.
+        if broke:
+            block = None  # the first week: 60 % of the target
+        before_break = None
+        broke = False
     new_runner_block = block is None or before_break is None
     k = _block_week(week_start, block)
     baseline = baseline_km(history, week_start)
@@ -228,9 +237,9 @@ def decide_volume(
             reasons.append(Why(RuleId.EASY_WEEK, f"An easier week, at most {dist(cap)}: {text}."))
     if cap >= target_km:
         cap = target_km
+        basis = f"your weekly target of {dist(target_km)}"
         if phase == "build":
             phase = "maintain"
-            basis = f"your weekly target of {dist(target_km)}"
     if not easier and _cycle_easier(week_start, block) and phase not in ("return",):
         easier = True
         # 25 % below what last week could hold (its volume as a building week).
