@@ -12,6 +12,7 @@ from legrun.planner import safety
 from legrun.planner.kinds import PLANNED_RPE
 from legrun.planner.plan import PlanItem, Why
 from legrun.planner.rules import RuleId
+from legrun.planner.safety import LONG_RUN_HEAVY_MINUTES
 from legrun.planner.week_state import SORE_CROSS, SORE_REST, DayState, day_name
 
 if TYPE_CHECKING:
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 MOBILITY_MINUTES = 10
 ACTIVE_RECOVERY_MINUTES = 25
 LEG_LIGHT_SORENESS = 7  # R-LEG-LIGHT: leg soreness this high lightens a leg day
-LONG_RUN_HEAVY_MINUTES = 90
 
 
 def apply_checkins(p: WeekPlanner) -> None:

@@ -61,7 +61,7 @@ class PlanInputs:
 
 def target_km(profile: Profile, pace: float) -> float:
     """The weekly running target in km: the profile's km, or its minutes at the easy pace."""
-    minutes = getattr(profile, "weekly_minutes", None)
+    minutes = profile.weekly_minutes
     if minutes:
         return round(minutes / pace, 1)
     return profile.weekly_km

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from legrun.planner.models import ValidationError
+from legrun.planner.units import distance
 
 # The named distances, in km.
 DISTANCES = {"5k": 5.0, "10k": 10.0, "half": 21.0975, "marathon": 42.195}
@@ -59,6 +60,13 @@ class Goal:
             )
         if len(self.name) > MAX_NAME:
             raise ValidationError(f"a race name is at most {MAX_NAME} characters")
+
+    def described(self, units: str = "km", joiner: str = ": ") -> str:
+        """`Berlin: half marathon (21.1 km)`, or `15 km` (a distance with no name of its own)."""
+        named = distance_name(self.distance_km)
+        measured = distance(self.distance_km, units)
+        what = measured if named.endswith(" km") else f"{named} ({measured})"
+        return f"{self.name}{joiner}{what}" if self.name else what
 
     @property
     def label(self) -> str:

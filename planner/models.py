@@ -235,11 +235,6 @@ class Profile:
             return self.max_hr
         return tanaka_max_hr(self.age)
 
-    @property
-    def target_in_minutes(self) -> bool:
-        """The weekly target is time (weekly_minutes), not distance (weekly_km)."""
-        return self.weekly_minutes is not None
-
     def with_changes(self, **changes: object) -> Profile:
         return replace(self, is_default=False, **changes)  # type: ignore[arg-type]
 

@@ -41,7 +41,7 @@ from legrun.planner.plan import (
     Workout,
     item_from_session,
 )
-from legrun.planner.recurrence import leg_days_between, rule_weekdays
+from legrun.planner.recurrence import leg_days_between
 from legrun.planner.rules import RuleId
 from legrun.planner.season import GoalWeek
 from legrun.planner.units import distance
@@ -1307,8 +1307,4 @@ def _item_order(item: PlanItem) -> tuple[int, int, int]:
     return (0 if item.status == "done" else 1, _ORDER[item.kind], item.id or 0)
 
 
-def unavailable_weekdays(profile: Profile) -> tuple[int, ...]:
-    return tuple(getattr(profile, "unavailable", ()))
-
-
-__all__ = ["WeekPlanner", "assemble", "rule_weekdays"]
+__all__ = ["WeekPlanner", "assemble"]

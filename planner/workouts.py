@@ -77,12 +77,6 @@ def interval_pace(result: Result) -> tuple[int, int]:
     return five - 3, five + 3
 
 
-def easy_pace_from(result: Result) -> tuple[int, int]:
-    """5K pace + 60-90 s a km."""
-    five = result.pace_s(5.0)
-    return five + 60, five + 90
-
-
 @dataclass(frozen=True)
 class Session:
     """A planned workout and what it takes: its minutes and km at the runner's paces."""

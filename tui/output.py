@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from legrun.planner.goal import Goal, countdown, distance_name, weeks_left
+from legrun.planner.goal import Goal, countdown, weeks_left
 from legrun.planner.models import WEEKDAYS, AnySession, LegDay, Profile, Run
 from legrun.planner.plan import (
     KIND_LABELS,
@@ -385,11 +385,7 @@ def goal_json(goal: Goal, today: date) -> dict[str, Any]:
 
 def goal_line(goal: Goal, units: str = "km") -> str:
     """`Berlin Marathon: marathon (42.2 km) on Sun 2027-09-26`, or `15 km on ...`."""
-    named = distance_name(goal.distance_km)
-    measured = distance(goal.distance_km, units)
-    what = measured if named.endswith(" km") else f"{named} ({measured})"
-    if goal.name:
-        what = f"{goal.name}: {what}"
+    what = goal.described(units)
     return f"{what} on {WEEKDAYS[goal.date.weekday()].capitalize()} {goal.date.isoformat()}"
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from legrun.planner.goal import Goal, countdown, distance_name, weeks_left
-from legrun.planner.units import distance
 
 # What the season screen says when there is no goal race to build to.
 SET_GOAL_HINT = "Set one with `legrun-tui goal set ...`"
@@ -41,11 +40,7 @@ def goal_countdown(goal: Goal, today: date) -> str:
 
 def goal_summary(goal: Goal, today: date, units: str = "km") -> str:
     """`Goal: Berlin, half marathon (21.1 km) on Sun 07 Mar 2027 · 14 weeks left (103 days)`."""
-    named = distance_name(goal.distance_km)
-    measured = distance(goal.distance_km, units)
-    what = measured if named.endswith(" km") else f"{named} ({measured})"
-    if goal.name:
-        what = f"{goal.name}, {what}"
+    what = goal.described(units, joiner=", ")
     return f"Goal: {what} on {goal.date:%a %d %b %Y} · {goal_countdown(goal, today)}"
 
 
