@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 
 from legrun.planner import adjustments, safety
@@ -116,6 +115,7 @@ class WeekPlanner:
         self.quality_wanted = 0
         self.too_short = 0  # runs the week's km could not make 20 min long
         self.strides_for_room = False  # a workout gave way to strides: the km were too few
+        self._held: list[PlanItem] = []  # days held for runs not sized yet
         # Runs of the week that were planned and not done: they are not made up for (no
         # catch-up), so their km and their place among the week's runs stay spent.
         self.missed = list(missed)
@@ -662,14 +662,17 @@ class WeekPlanner:
             else:
                 placed.append(spot)
                 self._reserve(spot[0], "easy_run")
-        for i, _kind, _why in placed:
-            self.days[i].items = [x for x in self.days[i].items if x.activity != "_reserved"]
+        for day in self.days:
+            day.items = [x for x in day.items if all(x is not held for held in self._held)]
+        self._held.clear()
         self.size_and_add(placed, km_left, unplaced)
 
     def _reserve(self, i: int, kind: str) -> None:
-        """Hold day i for a run of `kind` while the others are placed (sized afterwards)."""
-        placeholder = PlanItem(date=self.days[i].date, kind=kind, km=0.0, minutes=0)
-        self.days[i].items.append(replace(placeholder, activity="_reserved"))
+        """Hold day i for a run of `kind` while the others are placed (sized afterwards): a
+        planned item like any other, so every rule sees the day as taken."""
+        held = PlanItem(date=self.days[i].date, kind=kind, km=0.0, minutes=0)
+        self._held.append(held)
+        self.days[i].items.append(held)
 
     def pick_long_day(self) -> tuple[int | None, list[Why]]:
         # The long-run day of this week; "nearest" counts days within the week, so a long run
