@@ -184,8 +184,8 @@ import sys, time
 t0 = time.perf_counter()
 import legrun.tui.cli
 t1 = time.perf_counter()
-from legrun.tui import output
-from legrun.tui.planning import load_week_plan
+from legrun.tui import contract
+from legrun.storage.plans import load_week_plan
 from legrun.storage import Repository
 from datetime import date
 t2 = time.perf_counter()
@@ -194,7 +194,7 @@ t3 = time.perf_counter()
 today = date.fromisoformat(sys.argv[2])
 plan = load_week_plan(repo, today, today)
 t4 = time.perf_counter()
-text = output.plan_json(plan)
+text = contract.plan_json(plan)
 import json; json.dumps(text, indent=2)
 t5 = time.perf_counter()
 ms = lambda a, b: f"{(b - a) * 1000:.1f}"

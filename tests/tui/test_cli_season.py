@@ -22,7 +22,7 @@ from legrun.planner.units import KM_PER_MILE
 from legrun.storage import Repository
 from legrun.storage.demo import fill_with_demo
 from legrun.tui.cli import main
-from legrun.tui.output import season_text
+from legrun.tui.cli.pages import season_text
 from tests.conftest import TODAY, assert_refused
 
 MONDAY = TODAY - timedelta(days=TODAY.weekday())  # 2026-11-23, the start of TODAY's week

@@ -33,15 +33,10 @@ def goal_headline(goal: Goal | None, today: date) -> str | None:
     return f"{what} in {_plural(weeks, 'week')}"
 
 
-def goal_countdown(goal: Goal, today: date) -> str:
-    """`14 weeks left (103 days)`, `race week: 3 days left`, `race day: today`, `passed`."""
-    return countdown(goal.date, today)
-
-
 def goal_summary(goal: Goal, today: date, units: str = "km") -> str:
     """`Goal: Berlin, half marathon (21.1 km) on Sun 07 Mar 2027 · 14 weeks left (103 days)`."""
     what = goal.described(units, joiner=", ")
-    return f"Goal: {what} on {goal.date:%a %d %b %Y} · {goal_countdown(goal, today)}"
+    return f"Goal: {what} on {goal.date:%a %d %b %Y} · {countdown(goal.date, today)}"
 
 
 def no_goal_text(goal: Goal | None, weeks: int) -> str:

@@ -4,8 +4,8 @@ the day screen (warm-up, main set, pace, cool-down). The words only; the planner
 from __future__ import annotations
 
 from legrun.planner.plan import PlanItem, Workout
-from legrun.planner.units import pace
-from legrun.tui.output import workout_text
+from legrun.planner.units import pace, pace_clock
+from legrun.tui.text import workout_text
 from legrun.tui.widgets.hanging_text import Line
 
 WORKOUT_NAMES = {
@@ -41,7 +41,7 @@ def pace_range(workout: Workout, units: str) -> str | None:
     low, high = workout.pace_s_per_km
     if low == high:
         return pace(low / 60, units)
-    return f"{pace(low / 60, units).split('/')[0]}-{pace(high / 60, units)}"
+    return f"{pace_clock(low / 60, units)}-{pace(high / 60, units)}"
 
 
 def workout_line(item: PlanItem, units: str) -> str | None:
