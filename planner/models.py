@@ -20,6 +20,8 @@ PREFERRED_CROSS = ("bike", "swim", "yoga", "walk")
 UNITS = ("km", "mi")
 WEEKLY_MINUTES = (30, 2400)  # the range of a weekly running target given in minutes
 MIN_AVAILABLE_DAYS = 2  # days a week that must stay open for training
+# A session logged without an RPE counts as moderate in its load (Foster's CR-10 scale).
+DEFAULT_RPE = 5
 
 LB_TO_KG = 0.45359237
 
@@ -369,7 +371,7 @@ class Session:
     @property
     def load(self) -> int:
         """Session load (Foster 2001): RPE x minutes. An unknown RPE counts as moderate (5)."""
-        return (self.rpe if self.rpe is not None else 5) * self.minutes
+        return (self.rpe if self.rpe is not None else DEFAULT_RPE) * self.minutes
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from legrun.planner.kinds import (
     RUN_KIND_TO_PLAN,
     RUN_PLAN_KINDS,
 )
-from legrun.planner.models import AnySession, CrossTraining, LegDay, Run
+from legrun.planner.models import DEFAULT_RPE, AnySession, CrossTraining, LegDay, Run
 
 __all__ = [
     "KIND_LABELS",
@@ -84,7 +84,7 @@ class PlanItem:
     def load(self) -> int:
         if self.minutes is None:
             return 0
-        return (self.rpe if self.rpe is not None else 5) * self.minutes
+        return (self.rpe if self.rpe is not None else DEFAULT_RPE) * self.minutes
 
     @property
     def key(self) -> str:

@@ -132,7 +132,7 @@ def main() -> None:
         started = time.perf_counter()
         with Repository.open(path) as repo:
             repo.add_sessions(batch)
-            exercises = repo.db.execute("SELECT count(*) FROM exercises").fetchone()[0]
+            exercises = repo._db.raw.execute("SELECT count(*) FROM exercises").fetchone()[0]
         build_ms = (time.perf_counter() - started) * 1000
         Repository.open(empty).close()
 

@@ -26,7 +26,6 @@ from pathlib import Path
 
 from legrun.planner.models import CheckIn, CrossTraining, Exercise, LegDay, Run, muscles_for
 from legrun.storage import Repository
-from legrun.storage import trends as queries
 
 TODAY = date(2026, 11, 24)
 
@@ -91,23 +90,23 @@ def median_ms(fn, runs: int) -> float:
 
 def bench_queries(path: Path) -> None:
     with Repository.open(path) as repo:
-        db = repo.db
+        db = repo
         for weeks in (12, 26, 52):
             first = TODAY - timedelta(weeks=weeks)
-            ms = median_ms(lambda first=first: queries.weekly_totals(db, first, TODAY, 0), 50)
+            ms = median_ms(lambda first=first: db.weekly_totals(first, TODAY, 0), 50)
             print(f"  weekly_totals {weeks:>2} weeks      {ms:7.2f} ms")
         first = TODAY - timedelta(weeks=52, days=200)
-        loads_ms = median_ms(lambda: queries.daily_loads(db, first, TODAY), 50)
+        loads_ms = median_ms(lambda: db.daily_loads(first, TODAY), 50)
         print(f"  daily_loads 52 weeks+200 d  {loads_ms:7.2f} ms")
-        sore_ms = median_ms(lambda: queries.soreness_by_day(db, first, TODAY), 50)
+        sore_ms = median_ms(lambda: db.soreness_by_day(first, TODAY), 50)
         print(f"  soreness 52 weeks           {sore_ms:7.2f} ms")
         for weeks in (12, 52):
             first = TODAY - timedelta(weeks=weeks)
 
             def screen_queries(first: date = first) -> None:
-                queries.weekly_totals(db, first, TODAY, 0)
-                queries.daily_loads(db, first - timedelta(days=200), TODAY)
-                queries.soreness_by_day(db, first, TODAY)
+                db.weekly_totals(first, TODAY, 0)
+                db.daily_loads(first - timedelta(days=200), TODAY)
+                db.soreness_by_day(first, TODAY)
 
             print(
                 f"  trends screen, all its queries, {weeks} weeks  "
@@ -115,10 +114,10 @@ def bench_queries(path: Path) -> None:
             )
         bests = median_ms(
             lambda: (
-                queries.longest_run(db),
-                queries.fastest_run(db),
-                queries.most_weekly_km(db, 0),
-                queries.lift_sets(db),
+                db.longest_run(),
+                db.fastest_run(),
+                db.most_weekly_km(0),
+                db.lift_sets(),
             ),
             20,
         )

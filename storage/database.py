@@ -15,9 +15,9 @@ import contextlib
 import os
 import sqlite3
 import struct
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -78,30 +78,122 @@ def _check_header(path: Path, header: bytes, size: int, quiet: bool) -> None:
 @contextlib.contextmanager
 def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One write transaction that takes the write lock up front (BEGIN IMMEDIATE), so that
-    concurrent writers wait for each other instead of failing; rolled back on any error."""
+    concurrent writers wait for each other instead of failing; rolled back on any error,
+    a failed COMMIT included. Inside a transaction already, a SAVEPOINT: the inner writes are
+    undone alone if they fail, and kept or lost with the outer ones."""
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT inner")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK TO inner")
+            conn.execute("RELEASE inner")
+            raise
+        conn.execute("RELEASE inner")
+        return
     try:
         conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise StorageError(
-                "the database is busy: another program kept it locked for more than "
-                f"{BUSY_TIMEOUT_MS / 1000:g} s; try again"
-            ) from None
-        raise StorageError(f"the database cannot be written: {exc}") from None
+    except sqlite3.Error as exc:
+        raise StorageError(describe(exc)) from None
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    else:
-        conn.execute("COMMIT")
+
+
+def describe(exc: sqlite3.Error) -> str:
+    """What a user is told when SQLite refuses: what happened and what to do, in one line."""
+    message = str(exc)
+    lowered = message.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return (
+            "the database is busy: another program kept it locked for more than "
+            f"{BUSY_TIMEOUT_MS / 1000:g} s; try again"
+        )
+    if "full" in lowered:
+        return "the disk is full, so nothing was saved; free some space and try again"
+    if "readonly" in lowered or "read-only" in lowered:
+        return "the database is read-only (check the file's permissions), so nothing was saved"
+    if "disk i/o" in lowered:
+        return "the disk could not be read or written (I/O error), so nothing was saved"
+    if "malformed" in lowered or "not a database" in lowered:
+        return f"the database is damaged ({message}); restore it from a backup"
+    return f"the database could not be used: {message}"
+
+
+class Connection:
+    """The one way storage talks to SQLite once the file is open: every `sqlite3.Error`, from
+    a statement, a fetch, a COMMIT or a ROLLBACK, comes out as a `StorageError` that says what
+    happened (a full disk, a locked file), so nothing above storage sees SQLite's exceptions."""
+
+    def __init__(self, raw: sqlite3.Connection) -> None:
+        self.raw = raw
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        """Run one statement that changes rows (its cursor has `lastrowid` and `rowcount`)."""
+        try:
+            return self.raw.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise StorageError(describe(exc)) from None
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        try:
+            self.raw.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise StorageError(describe(exc)) from None
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Every row of a query (fetched here, so that a failing fetch is caught too)."""
+        try:
+            return self.raw.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StorageError(describe(exc)) from None
+
+    def row(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        try:
+            found: tuple[Any, ...] | None = self.raw.execute(sql, params).fetchone()
+        except sqlite3.Error as exc:
+            raise StorageError(describe(exc)) from None
+        return found
+
+    def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The first column of the first row (None when there is no row)."""
+        found = self.row(sql, params)
+        return found[0] if found else None
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
+        """One write transaction (see `write_transaction`); a nested one is a savepoint."""
+        try:
+            with write_transaction(self.raw):
+                yield
+        except sqlite3.Error as exc:
+            raise StorageError(describe(exc)) from None
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.raw.close()
 
 
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def connect_reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a database that is open already (see `open_database`)."""
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except sqlite3.Error as exc:
+        raise StorageError(f"cannot open {path}: {describe(exc)}") from None
     return conn
 
 

@@ -1,17 +1,19 @@
 """Paging through history newest first, filtered, without ever loading all of it.
 
 Keyset paging on (date, id) walks the date index: the thousandth page costs what the first
-does, which a growing OFFSET would not.
+does, which a growing OFFSET would not. `Repository` offers these as its own methods.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from legrun.planner.models import AnySession
-from legrun.storage.repository import Repository
+
+if TYPE_CHECKING:
+    from legrun.storage.database import Connection
 
 _TYPES = {"leg": "leg", "run": "run", "cross": "cross"}
 
@@ -22,6 +24,10 @@ class HistoryFilter:
     start: date | None = None
     end: date | None = None
     search: str = ""  # in notes and exercise names
+
+    def but(self, **changes: Any) -> HistoryFilter:
+        """This filter with some of its fields changed."""
+        return replace(self, **changes)
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -50,22 +56,30 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def session_page(
-    repo: Repository,
-    where: HistoryFilter,
-    after: tuple[date, int] | None = None,
-    limit: int = 100,
-) -> list[AnySession]:
-    """Up to `limit` sessions matching `where`, newest first, older than `after` (date, id)."""
-    clause, params = where.where()
-    if after is not None:
-        clause += " AND (s.date < ? OR (s.date = ? AND s.id < ?))"
-        params += [after[0].isoformat(), after[0].isoformat(), after[1]]
-    return repo._sessions_where(clause, params, order="s.date DESC, s.id DESC", limit=limit)
+class HistoryQueries:
+    """The history screen's reads, as methods of `Repository`."""
 
+    _db: Connection
 
-def session_count(repo: Repository, where: HistoryFilter) -> int:
-    clause, params = where.where()
-    return int(
-        repo.db.execute(f"SELECT count(*) FROM sessions s WHERE {clause}", params).fetchone()[0]
-    )
+    if TYPE_CHECKING:
+
+        def _sessions_where(
+            self, where: str, params: list[Any], order: str = ..., limit: int | None = None
+        ) -> list[AnySession]: ...
+
+    def history_page(
+        self,
+        where: HistoryFilter,
+        after: tuple[date, int] | None = None,
+        limit: int = 100,
+    ) -> list[AnySession]:
+        """Up to `limit` sessions matching `where`, newest first, older than `after` (date, id)."""
+        clause, params = where.where()
+        if after is not None:
+            clause += " AND (s.date < ? OR (s.date = ? AND s.id < ?))"
+            params += [after[0].isoformat(), after[0].isoformat(), after[1]]
+        return self._sessions_where(clause, params, order="s.date DESC, s.id DESC", limit=limit)
+
+    def history_count(self, where: HistoryFilter) -> int:
+        clause, params = where.where()
+        return int(self._db.value(f"SELECT count(*) FROM sessions s WHERE {clause}", params))

@@ -1,4 +1,5 @@
-"""Reads what a week's plan needs from the repository and asks the planner for it."""
+"""The use cases the command line and the app share: a week's plan, the season, the stats and
+the trends window. Each reads what it needs through a `Repository` and asks the planner."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from legrun.planner.plan import WeekPlan
 from legrun.planner.scheduler import plan_weeks, week_start_for
 from legrun.planner.season import SeasonWeek, goal_reach, season_rows
 from legrun.planner.trends import FitnessPoint, WeekTotals, fill_weeks, fitness_series
-from legrun.storage import Repository
-from legrun.storage import trends as queries
+from legrun.storage.repository import Repository
 
 # The planner looks back at most this far (fitness window plus a margin).
 _LOOKBACK = timedelta(days=LOAD_WINDOW_DAYS + 10)
@@ -66,10 +66,28 @@ def load_season(repo: Repository, today: date, weeks: int = 12) -> Season:
 
 def load_stats(repo: Repository, weeks: int, today: date) -> tuple[list[WeekTotals], FitnessPoint]:
     """The last `weeks` weeks (this one included), oldest first, and today's fitness."""
+    window = load_trends(repo, weeks, today, daily=False)
+    return window.weeks, window.fitness[-1]
+
+
+@dataclass(frozen=True)
+class Trends:
+    """What the trends screen draws for its window of weeks."""
+
+    first: date  # the first day of the window
+    end: date  # its last day
+    weeks: list[WeekTotals]  # one per week, oldest first, zeros where nothing was logged
+    fitness: list[FitnessPoint]  # one per day of the window (today's alone when not daily)
+    soreness: dict[date, int]  # each check-in's worst soreness, by day
+
+
+def load_trends(repo: Repository, weeks: int, today: date, daily: bool = True) -> Trends:
+    """The `weeks` weeks up to this one: totals by week, fitness by day, soreness by day."""
     week_start = repo.profile().week_start
     first = week_start_for(today, week_start) - timedelta(weeks=weeks - 1)
     end = first + timedelta(weeks=weeks) - timedelta(days=1)
-    totals = fill_weeks(queries.weekly_totals(repo.db, first, end, week_start), first, weeks)
-    loads = queries.daily_loads(repo.db, today - timedelta(days=LOAD_WINDOW_DAYS), today)
-    (now,) = fitness_series(loads, today, today)
-    return totals, now
+    totals = fill_weeks(repo.weekly_totals(first, end, week_start), first, weeks)
+    since = first if daily else today
+    loads = repo.daily_loads(since - timedelta(days=LOAD_WINDOW_DAYS), today)
+    soreness = repo.soreness_by_day(first, today) if daily else {}
+    return Trends(first, end, totals, fitness_series(loads, since, today), soreness)

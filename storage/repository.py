@@ -1,12 +1,18 @@
-"""The repository: the only place that turns planner records into rows and back."""
+"""The repository: the only place that turns planner records into rows and back.
+
+Everything above storage (the CLI, the app) reads and writes through a `Repository`, never a
+connection. Each write is one IMMEDIATE transaction and returns what it replaced, so that a
+`Change` (storage/changes.py) can be taken back; `apply` makes a change and returns its inverse.
+Every SQLite error comes out as a `StorageError` (storage/database.py: `Connection`).
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from legrun.planner.goal import Goal
 from legrun.planner.models import (
@@ -22,21 +28,34 @@ from legrun.planner.models import (
     Run,
     parse_weekdays,
 )
-from legrun.storage.database import StorageError, default_path, open_database, write_transaction
+from legrun.storage.database import (
+    Connection,
+    StorageError,
+    connect_reader,
+    default_path,
+    open_database,
+)
+from legrun.storage.history import HistoryQueries
 from legrun.storage.schema import MIGRATIONS
+from legrun.storage.trends import TrendQueries
 
-_SESSION_COLUMNS = "id, date, type, minutes, rpe, km, avg_hr, run_kind, activity, notes"
+if TYPE_CHECKING:
+    from legrun.storage.changes import Change
+
+SESSION_COLUMNS = (
+    "s.id, s.date, s.type, s.minutes, s.rpe, s.km, s.avg_hr, s.run_kind, s.activity, s.notes"
+)
 
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-class Repository:
+class Repository(TrendQueries, HistoryQueries):
     """Takes and returns planner dataclasses; every write is one IMMEDIATE transaction."""
 
     def __init__(self, db: sqlite3.Connection, path: Path | None = None) -> None:
-        self.db = db
+        self._db = Connection(db)
         self.path = path
 
     @classmethod
@@ -44,8 +63,16 @@ class Repository:
         resolved = Path(path).expanduser() if path is not None else default_path()
         return cls(open_database(resolved, MIGRATIONS), resolved)
 
+    def reader(self) -> Repository:
+        """A read-only second connection to the same file, for a worker thread (a connection
+        belongs to the thread that opened it). The file was checked and migrated when this
+        repository opened it, so this one opens at once."""
+        if self.path is None:
+            raise StorageError("this database has no file to open a second connection to")
+        return Repository(connect_reader(self.path), self.path)
+
     def close(self) -> None:
-        self.db.close()
+        self._db.close()
 
     def __enter__(self) -> Repository:
         return self
@@ -53,14 +80,25 @@ class Repository:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def apply(self, change: Change) -> Change:
+        """Make `change` in one write transaction (all of it or none of it); returns the change
+        that takes it back, which `apply` takes in turn (undo, then redo)."""
+        with self._db.write():
+            return change.apply(self)
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the database (SQLite's
+        `PRAGMA data_version`): what this connection has read may be out of date then."""
+        return int(self._db.value("PRAGMA data_version"))
+
     # -- profile ------------------------------------------------------------------------------
 
     def profile(self) -> Profile:
-        row = self.db.execute(
+        row = self._db.row(
             "SELECT age, max_hr, resting_hr, runs_per_week, weekly_km, long_run_day, "
             "week_start, units, cross, leg_days_rule, same_day_hard, unavailable, "
             "weekly_minutes FROM profile WHERE id = 1"
-        ).fetchone()
+        )
         if row is None:
             return Profile(is_default=True)
         age, max_hr, resting_hr, runs, km, long_day, week_start, units, cross, rule = row[:10]
@@ -81,9 +119,11 @@ class Repository:
             weekly_minutes=weekly_minutes,
         )
 
-    def save_profile(self, profile: Profile) -> None:
-        with write_transaction(self.db):
-            self.db.execute(
+    def save_profile(self, profile: Profile) -> Profile:
+        """Store the profile; returns the one it replaced (the defaults if none was set)."""
+        with self._db.write():
+            before = self.profile()
+            self._db.execute(
                 "INSERT OR REPLACE INTO profile (id, age, max_hr, resting_hr, runs_per_week, "
                 "weekly_km, long_run_day, week_start, units, cross, leg_days_rule, "
                 "same_day_hard, unavailable, weekly_minutes) "
@@ -104,22 +144,26 @@ class Repository:
                     profile.weekly_minutes,
                 ],
             )
+            return before
 
-    def reset_profile(self) -> None:
-        """Back to the defaults every command uses until the user sets their own."""
-        with write_transaction(self.db):
-            self.db.execute("DELETE FROM profile WHERE id = 1")
+    def reset_profile(self) -> Profile:
+        """Back to the defaults every command uses until the user sets their own; returns the
+        profile there was."""
+        with self._db.write():
+            before = self.profile()
+            self._db.execute("DELETE FROM profile WHERE id = 1")
+            return before
 
     # -- sessions -----------------------------------------------------------------------------
 
     def add_session(self, session: AnySession) -> int:
         """Store a logged session; returns its id. A session with an id keeps it (undo)."""
-        with write_transaction(self.db):
+        with self._db.write():
             return self._insert_session(session)
 
     def add_sessions(self, sessions: Iterable[AnySession]) -> list[int]:
         """Store many sessions in one transaction (all or nothing)."""
-        with write_transaction(self.db):
+        with self._db.write():
             return [self._insert_session(s) for s in sessions]
 
     def _insert_session(self, session: AnySession) -> int:
@@ -140,12 +184,11 @@ class Repository:
             row.update(type="run", km=session.km, avg_hr=session.avg_hr, run_kind=session.kind)
         else:
             row.update(type="cross", activity=session.activity)
-        if (
-            session.id is not None
-            and self.db.execute("SELECT 1 FROM sessions WHERE id = ?", [session.id]).fetchone()
+        if session.id is not None and self._db.row(
+            "SELECT 1 FROM sessions WHERE id = ?", [session.id]
         ):
             raise StorageError(f"session {session.id} exists already")
-        cursor = self.db.execute(
+        cursor = self._db.execute(
             "INSERT INTO sessions (id, date, type, minutes, rpe, km, avg_hr, run_kind, activity,"
             " notes) VALUES (:id, :date, :type, :minutes, :rpe, :km, :avg_hr, :run_kind,"
             " :activity, :notes)",
@@ -153,7 +196,7 @@ class Repository:
         )
         session_id = int(cursor.lastrowid or 0)
         if isinstance(session, LegDay) and session.exercises:
-            self.db.executemany(
+            self._db.executemany(
                 "INSERT INTO exercises (session_id, position, name, sets, reps, load_kg, muscles)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -163,26 +206,45 @@ class Repository:
             )
         return session_id
 
-    def replace_session(self, session: AnySession) -> None:
-        """Overwrite a stored session (same id) with an edited one."""
+    def replace_session(self, session: AnySession) -> AnySession:
+        """Overwrite a stored session (same id) with an edited one; returns the one replaced.
+        A session that is no longer there (deleted in another window) is refused, not added
+        back under its old id."""
         if session.id is None:
             raise ValueError("replace_session needs a session with an id")
-        with write_transaction(self.db):
+        with self._db.write():
+            before = self.session(session.id)
+            if before is None:
+                raise StorageError(
+                    f"session {session.id} is no longer there (deleted elsewhere?); "
+                    "nothing was saved"
+                )
             self._delete(session.id)
             self._insert_session(session)
+            return before
+
+    def move_session(self, session_id: int, to: date) -> AnySession:
+        """Move a logged session to another day; returns it as it was."""
+        with self._db.write():
+            before = self.session(session_id)
+            if before is None:
+                raise StorageError(f"session {session_id} is no longer there; nothing was moved")
+            self._db.execute(
+                "UPDATE sessions SET date = ? WHERE id = ?", [to.isoformat(), session_id]
+            )
+            return before
 
     def delete_session(self, session_id: int) -> AnySession | None:
         """Delete a session; returns what was deleted (for undo), or None if there was none."""
-        with write_transaction(self.db):
-            found = self._sessions_where("s.id = ?", [session_id])
-            if not found:
-                return None
-            self._delete(session_id)
-            return found[0]
+        with self._db.write():
+            found = self.session(session_id)
+            if found is not None:
+                self._delete(session_id)
+            return found
 
     def _delete(self, session_id: int) -> None:
-        self.db.execute("DELETE FROM exercises WHERE session_id = ?", [session_id])
-        self.db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
+        self._db.execute("DELETE FROM exercises WHERE session_id = ?", [session_id])
+        self._db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
 
     def session(self, session_id: int) -> AnySession | None:
         found = self._sessions_where("s.id = ?", [session_id])
@@ -190,58 +252,31 @@ class Repository:
 
     def sessions(self, start: date | None = None, end: date | None = None) -> list[AnySession]:
         """Sessions from `start` to `end` inclusive (either open), oldest first."""
-        clauses, params = [], []
-        if start is not None:
-            clauses.append("s.date >= ?")
-            params.append(start.isoformat())
-        if end is not None:
-            clauses.append("s.date <= ?")
-            params.append(end.isoformat())
-        return self._sessions_where(" AND ".join(clauses) or "1", params)
+        return self._sessions_where(
+            "s.date >= ? AND s.date <= ?", [_iso(start) or "0000-01-01", _iso(end) or "9999-12-31"]
+        )
 
-    # -- the goal race ---------------------------------------------------------------------------
-
-    def goal(self) -> Goal | None:
-        row = self.db.execute("SELECT date, distance_km, name FROM goal WHERE id = 1").fetchone()
-        if row is None:
-            return None
-        return Goal(date=date.fromisoformat(row[0]), distance_km=row[1], name=row[2] or "")
-
-    def save_goal(self, goal: Goal) -> None:
-        """Set the goal race (replacing any other)."""
-        with write_transaction(self.db):
-            self.db.execute(
-                "INSERT INTO goal (id, date, distance_km, name) VALUES (1, ?, ?, ?) "
-                "ON CONFLICT (id) DO UPDATE SET date = excluded.date, "
-                "distance_km = excluded.distance_km, name = excluded.name",
-                [goal.date.isoformat(), goal.distance_km, goal.name],
-            )
-
-    def clear_goal(self) -> Goal | None:
-        """Remove the goal race; the one removed, if any."""
-        found = self.goal()
-        if found is not None:
-            with write_transaction(self.db):
-                self.db.execute("DELETE FROM goal WHERE id = 1")
-        return found
-
-    def data_version(self) -> int:
-        """A number that changes when another connection commits to the database (SQLite's
-        `PRAGMA data_version`): what this connection has read may be out of date then."""
-        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+    def session_count(self) -> int:
+        return int(self._db.value("SELECT count(*) FROM sessions"))
 
     def run_dates(self, end: date) -> list[date]:
         """The distinct dates with a run, up to `end`, oldest first: the planner reads the
         training block (the first run, breaks of two weeks) from them, whatever window of
         sessions it is given. One pass over the covering (date, type, ...) index."""
-        rows = self.db.execute(
+        rows = self._db.rows(
             "SELECT DISTINCT date FROM sessions WHERE type = 'run' AND date <= ? ORDER BY date",
             [end.isoformat()],
-        ).fetchall()
+        )
         return [date.fromisoformat(r[0]) for r in rows]
 
-    def session_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM sessions").fetchone()[0])
+    def exercise_names(self) -> list[str]:
+        """Every exercise name used before, most used first (for completion)."""
+        return [
+            r[0]
+            for r in self._db.rows(
+                "SELECT name FROM exercises GROUP BY name ORDER BY count(*) DESC, name"
+            )
+        ]
 
     def _sessions_where(
         self,
@@ -250,40 +285,33 @@ class Repository:
         order: str = "s.date, s.id",
         limit: int | None = None,
     ) -> list[AnySession]:
-        """Sessions (with their exercises) matching an SQL condition on `sessions s`; for the
-        storage modules (history paging), never above storage."""
+        """Sessions (with their exercises) matching an SQL condition on `sessions s`."""
         tail = f" LIMIT {int(limit)}" if limit is not None else ""
-        rows = self.db.execute(
-            f"SELECT {_SESSION_COLUMNS} FROM sessions s WHERE {where} ORDER BY {order}{tail}",
+        rows = self._db.rows(
+            f"SELECT {SESSION_COLUMNS} FROM sessions s WHERE {where} ORDER BY {order}{tail}",
             params,
-        ).fetchall()
+        )
         leg_ids = [r[0] for r in rows if r[2] == "leg"]
         exercises = self._exercises_for(leg_ids)
-        return [self._session_from_row(r, exercises.get(r[0], ())) for r in rows]
+        return [_session_from_row(r, exercises.get(r[0], ())) for r in rows]
 
     def _exercises_for(self, session_ids: list[int]) -> dict[int, tuple[Exercise, ...]]:
-        found: dict[int, list[Exercise]] = {}
         if not session_ids:
             return {}
-        # A temporary table keeps this one indexed join however many ids there are.
-        rows: Iterator[tuple[Any, ...]]
+        columns = "session_id, name, sets, reps, load_kg, muscles"
         if len(session_ids) <= 500:
             marks = ",".join("?" * len(session_ids))
-            rows = self.db.execute(
-                "SELECT session_id, name, sets, reps, load_kg, muscles FROM exercises "
-                f"WHERE session_id IN ({marks}) ORDER BY session_id, position",
+            rows = self._db.rows(
+                f"SELECT {columns} FROM exercises WHERE session_id IN ({marks}) "
+                "ORDER BY session_id, position",
                 session_ids,
             )
         else:
+            # One pass over the table beats a long IN list (years of history at once).
             wanted = set(session_ids)
-            rows = (
-                r
-                for r in self.db.execute(
-                    "SELECT session_id, name, sets, reps, load_kg, muscles FROM exercises "
-                    "ORDER BY session_id, position"
-                )
-                if r[0] in wanted
-            )
+            every = self._db.rows(f"SELECT {columns} FROM exercises ORDER BY session_id, position")
+            rows = [r for r in every if r[0] in wanted]
+        found: dict[int, list[Exercise]] = {}
         for session_id, name, sets, reps, load_kg, muscles in rows:
             found.setdefault(session_id, []).append(
                 Exercise(
@@ -296,37 +324,41 @@ class Repository:
             )
         return {k: tuple(v) for k, v in found.items()}
 
-    @staticmethod
-    def _session_from_row(row: tuple[Any, ...], exercises: tuple[Exercise, ...]) -> AnySession:
-        sid, day, kind, minutes, rpe, km, avg_hr, run_kind, activity, notes = row
-        common = {
-            "id": sid,
-            "date": date.fromisoformat(day),
-            "minutes": minutes,
-            "rpe": rpe,
-            "notes": notes or "",
-        }
-        if kind == "leg":
-            return LegDay(exercises=exercises, **common)
-        if kind == "run":
-            return Run(km=km, avg_hr=avg_hr, kind=run_kind or "easy", **common)
-        return CrossTraining(activity=activity or "other", **common)
+    # -- the goal race ------------------------------------------------------------------------
 
-    def exercise_names(self) -> list[str]:
-        """Every exercise name used before, most used first (for completion)."""
-        return [
-            r[0]
-            for r in self.db.execute(
-                "SELECT name FROM exercises GROUP BY name ORDER BY count(*) DESC, name"
+    def goal(self) -> Goal | None:
+        row = self._db.row("SELECT date, distance_km, name FROM goal WHERE id = 1")
+        if row is None:
+            return None
+        return Goal(date=date.fromisoformat(row[0]), distance_km=row[1], name=row[2] or "")
+
+    def save_goal(self, goal: Goal) -> Goal | None:
+        """Set the goal race (replacing any other); returns the one replaced, if any."""
+        with self._db.write():
+            before = self.goal()
+            self._db.execute(
+                "INSERT INTO goal (id, date, distance_km, name) VALUES (1, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET date = excluded.date, "
+                "distance_km = excluded.distance_km, name = excluded.name",
+                [goal.date.isoformat(), goal.distance_km, goal.name],
             )
-        ]
+            return before
+
+    def clear_goal(self) -> Goal | None:
+        """Remove the goal race; the one removed, if any."""
+        with self._db.write():
+            found = self.goal()
+            self._db.execute("DELETE FROM goal WHERE id = 1")
+            return found
 
     # -- check-ins ----------------------------------------------------------------------------
 
-    def save_checkin(self, checkin: CheckIn) -> None:
-        """Store a check-in; a second one on the same date replaces the first."""
-        with write_transaction(self.db):
-            self.db.execute(
+    def save_checkin(self, checkin: CheckIn) -> CheckIn | None:
+        """Store a check-in; a second one on the same date replaces the first, which is
+        returned (None when there was none)."""
+        with self._db.write():
+            before = self.checkin(checkin.date)
+            self._db.execute(
                 "INSERT OR REPLACE INTO checkins (date, soreness, quads, hamstrings, glutes,"
                 " calves, sleep, energy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -337,19 +369,24 @@ class Repository:
                     checkin.energy,
                 ],
             )
+            return before
 
     def delete_checkin(self, day: date) -> CheckIn | None:
-        with write_transaction(self.db):
-            found = self.checkins(day, day)
-            self.db.execute("DELETE FROM checkins WHERE date = ?", [day.isoformat()])
-            return found[0] if found else None
+        with self._db.write():
+            found = self.checkin(day)
+            self._db.execute("DELETE FROM checkins WHERE date = ?", [day.isoformat()])
+            return found
+
+    def checkin(self, day: date) -> CheckIn | None:
+        found = self.checkins(day, day)
+        return found[0] if found else None
 
     def checkins(self, start: date | None = None, end: date | None = None) -> list[CheckIn]:
-        rows = self.db.execute(
+        rows = self._db.rows(
             "SELECT date, soreness, quads, hamstrings, glutes, calves, sleep, energy "
             "FROM checkins WHERE date >= ? AND date <= ? ORDER BY date",
             [_iso(start) or "0000-01-01", _iso(end) or "9999-12-31"],
-        ).fetchall()
+        )
         return [
             CheckIn(
                 date=date.fromisoformat(r[0]),
@@ -367,11 +404,11 @@ class Repository:
     # -- pins ---------------------------------------------------------------------------------
 
     def add_pin(self, pin: Pin) -> int:
-        with write_transaction(self.db):
+        with self._db.write():
             return self._insert_pin(pin)
 
     def _insert_pin(self, pin: Pin) -> int:
-        cursor = self.db.execute(
+        cursor = self._db.execute(
             "INSERT INTO pins (id, date, kind, action, to_date, minutes, km)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
@@ -386,18 +423,20 @@ class Repository:
         )
         return int(cursor.lastrowid or 0)
 
-    def change_pins(self, remove: Iterable[int] = (), add: Iterable[Pin] = ()) -> list[int]:
-        """Delete some pins and add others in one transaction; returns the new pins' ids."""
-        with write_transaction(self.db):
-            for pin_id in remove:
-                self.db.execute("DELETE FROM pins WHERE id = ?", [pin_id])
-            return [self._insert_pin(pin) for pin in add]
+    def change_pins(
+        self, remove: Iterable[int] = (), add: Iterable[Pin] = ()
+    ) -> tuple[list[Pin], list[int]]:
+        """Delete some pins and add others in one transaction; returns the pins deleted and
+        the new pins' ids."""
+        with self._db.write():
+            removed = [p for pin_id in remove for p in self._pins("id = ?", [pin_id])]
+            for pin in removed:
+                self._db.execute("DELETE FROM pins WHERE id = ?", [pin.id])
+            return removed, [self._insert_pin(pin) for pin in add]
 
     def delete_pin(self, pin_id: int) -> Pin | None:
-        with write_transaction(self.db):
-            found = [p for p in self._pins("id = ?", [pin_id])]
-            self.db.execute("DELETE FROM pins WHERE id = ?", [pin_id])
-            return found[0] if found else None
+        removed, _ = self.change_pins(remove=[pin_id])
+        return removed[0] if removed else None
 
     def pins(self, start: date | None = None, end: date | None = None) -> list[Pin]:
         """Pins touching the dates from `start` to `end` (by their date or the day moved to)."""
@@ -405,11 +444,11 @@ class Repository:
         return self._pins("(date BETWEEN ? AND ?) OR (to_date BETWEEN ? AND ?)", [lo, hi, lo, hi])
 
     def _pins(self, where: str, params: list[Any]) -> list[Pin]:
-        rows = self.db.execute(
+        rows = self._db.rows(
             "SELECT id, date, kind, action, to_date, minutes, km FROM pins "
             f"WHERE {where} ORDER BY id",
             params,
-        ).fetchall()
+        )
         return [
             Pin(
                 id=r[0],
@@ -425,23 +464,31 @@ class Repository:
 
     # -- checklist ticks ----------------------------------------------------------------------
 
-    def set_tick(self, day: date, item: str, done: bool) -> None:
-        with write_transaction(self.db):
+    def set_tick(self, day: date, item: str, done: bool) -> bool:
+        """Tick or untick a checklist item; returns whether it was ticked before."""
+        with self._db.write():
+            before = bool(
+                self._db.row(
+                    "SELECT 1 FROM checklist_ticks WHERE date = ? AND item = ?",
+                    [day.isoformat(), item],
+                )
+            )
             if done:
-                self.db.execute(
+                self._db.execute(
                     "INSERT OR IGNORE INTO checklist_ticks (date, item) VALUES (?, ?)",
                     [day.isoformat(), item],
                 )
             else:
-                self.db.execute(
+                self._db.execute(
                     "DELETE FROM checklist_ticks WHERE date = ? AND item = ?",
                     [day.isoformat(), item],
                 )
+            return before
 
     def ticks(self, start: date, end: date) -> set[tuple[date, str]]:
         return {
             (date.fromisoformat(d), item)
-            for d, item in self.db.execute(
+            for d, item in self._db.rows(
                 "SELECT date, item FROM checklist_ticks WHERE date BETWEEN ? AND ?",
                 [start.isoformat(), end.isoformat()],
             )
@@ -450,11 +497,27 @@ class Repository:
     # -- settings (UI preferences such as the theme) ------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        return row[0] if row else default
+        found = self._db.value("SELECT value FROM settings WHERE key = ?", [key])
+        return default if found is None else str(found)
 
     def set_setting(self, key: str, value: str) -> None:
-        with write_transaction(self.db):
-            self.db.execute(
+        with self._db.write():
+            self._db.execute(
                 "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value]
             )
+
+
+def _session_from_row(row: tuple[Any, ...], exercises: tuple[Exercise, ...]) -> AnySession:
+    sid, day, kind, minutes, rpe, km, avg_hr, run_kind, activity, notes = row
+    common = {
+        "id": sid,
+        "date": date.fromisoformat(day),
+        "minutes": minutes,
+        "rpe": rpe,
+        "notes": notes or "",
+    }
+    if kind == "leg":
+        return LegDay(exercises=exercises, **common)
+    if kind == "run":
+        return Run(km=km, avg_hr=avg_hr, kind=run_kind or "easy", **common)
+    return CrossTraining(activity=activity or "other", **common)

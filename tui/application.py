@@ -1,8 +1,9 @@
-"""The Textual app: built by `make_app`, which the tests reuse.
+"""The Textual app: built by `make_app`, which the tests reuse, and run by `run_app`.
 
-Data flow: a key press runs a screen action, the action writes through the repository (one
-transaction), the app re-plans the week, and the widgets update in place from the new plan.
-Nothing here touches the database or the clock at import time.
+Data flow: a key press runs a screen action; the action hands a `Change` to `LegrunApp.change`,
+which applies it through the repository (one transaction), keeps its inverse for undo, and
+publishes `plan_changed`; every screen that shows the plan re-reads it and updates its widgets
+in place. Nothing here touches the database or the clock at import time.
 """
 
 from __future__ import annotations
@@ -11,34 +12,37 @@ import asyncio
 import contextlib
 import os
 import signal
-import sqlite3
 import sys
 import termios
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.signal import Signal
 
 from legrun.planner.goal import MAX_WEEKS_AHEAD
 from legrun.planner.plan import WeekPlan
 from legrun.planner.week_state import week_start_for
 from legrun.storage import Repository, StorageError
-from legrun.tui.planning import load_week_plans
+from legrun.storage.changes import Change
+from legrun.storage.plans import load_week_plans
 
 # Weeks planned beyond the one asked for, so that paging ahead is a look-up.
 _PLAN_AHEAD = 3
 
 
 @dataclass(frozen=True)
-class UndoStep:
-    """What one destructive action did, and how to take it back."""
+class Step:
+    """One saved action on the undo (or redo) stack: what it was, in words, and the change
+    that takes it back (or makes it again)."""
 
-    description: str
-    undo: Callable[[], None]
+    what: str
+    change: Change
 
 
 class LegrunApp(App[int]):
@@ -64,6 +68,7 @@ class LegrunApp(App[int]):
             tooltip="The weeks ahead: to the goal race, else the next 12",
         ),
         Binding("u", "undo", "Undo", id="undo"),
+        Binding("U", "redo", "Redo", show=False, id="redo"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="palette"),
     ]
 
@@ -72,8 +77,11 @@ class LegrunApp(App[int]):
         self.repository = repository
         self.today = today
         self.demo = demo
-        self.undo_stack: list[UndoStep] = []
-        self.plan_listeners: list[Callable[[], None]] = []
+        self.undo_stack: list[Step] = []
+        self.redo_stack: list[Step] = []
+        # Published after every save (and when another session's writes are noticed): the
+        # screens showing the plan subscribe to it and update in place.
+        self.plan_changed: Signal[None] = Signal(self, "plan-changed")
         self._plans: dict[date, WeekPlan] = {}  # week start -> plan, until the next save
         self._plans_version = -1
         self.sub_title = "demo data" if demo else ""
@@ -169,24 +177,47 @@ class LegrunApp(App[int]):
     def data_changed(self) -> None:
         """Something was saved: every screen that shows the plan refreshes in place."""
         self.forget_plans()
-        for listener in list(self.plan_listeners):
-            listener()
+        self.plan_changed.publish(None)
 
-    def push_undo(self, description: str, undo: Callable[[], None]) -> None:
-        self.undo_stack.append(UndoStep(description, undo))
+    # -- saving, undo and redo: the one way a screen writes ------------------------------------
+
+    def change(self, change: Change, what: str, done: str | None = None) -> bool:
+        """Make `change` (one transaction), re-plan, and keep its inverse for `u`. `what` names
+        it for the undo message ("logging 5 km run on Tue 01 Dec"); `done` is said when it is
+        made. A refusal (a full disk, a locked file, a session deleted elsewhere) is said in
+        one line and changes nothing; the screen keeps what was typed. True when saved."""
+        try:
+            inverse = self.repository.apply(change)
+        except StorageError as exc:
+            self.notify(f"Not saved: {exc}", severity="error", timeout=8)
+            return False
+        self.undo_stack.append(Step(what, inverse))
+        self.redo_stack.clear()
+        self.data_changed()
+        if done:
+            self.notify(done, timeout=3)
+        return True
 
     def action_undo(self) -> None:
-        if not self.undo_stack:
-            self.notify("Nothing to undo.", timeout=3)
+        self._take(self.undo_stack, self.redo_stack, "undo", "Undone")
+
+    def action_redo(self) -> None:
+        self._take(self.redo_stack, self.undo_stack, "redo", "Redone")
+
+    def _take(self, source: list[Step], target: list[Step], verb: str, said: str) -> None:
+        if not source:
+            self.notify(f"Nothing to {verb}.", timeout=3)
             return
-        step = self.undo_stack.pop()
+        step = source[-1]
         try:
-            step.undo()
-        except (StorageError, sqlite3.Error) as exc:
-            self.notify(f"Could not undo: {exc}", severity="error")
+            inverse = self.repository.apply(step.change)
+        except StorageError as exc:
+            self.notify(f"Could not {verb} the {step.what}: {exc}", severity="error", timeout=8)
             return
+        source.pop()
+        target.append(Step(step.what, inverse))
         self.data_changed()
-        self.notify(f"Undone: {step.description}", timeout=3)
+        self.notify(f"{said}: {step.what}", timeout=3)
 
     # -- navigation ---------------------------------------------------------------------------
 
@@ -255,3 +286,14 @@ class LegrunApp(App[int]):
 def make_app(repository: Repository, today: date, demo: bool = False) -> LegrunApp:
     """Build the app on a repository, with `today` pinned (tests freeze it)."""
     return LegrunApp(repository, today=today, demo=demo)
+
+
+def run_app(path: Path | None, today: date, demo: bool = False) -> int:
+    """Open the database at `path` (the default one when None) and run the app on it."""
+    repo = Repository.open(path)
+    try:
+        app = make_app(repo, today=today, demo=demo)
+        app.run()
+        return app.return_code or 0
+    finally:
+        repo.close()

@@ -104,8 +104,10 @@ def test_a_database_newer_than_the_migrations_is_not_migrated_backwards(db_path:
 
 
 def test_the_real_schema_is_at_the_number_of_migrations(repo: Repository) -> None:
-    assert repo.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
-    tables = {r[0] for r in repo.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert repo._db.raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    tables = {
+        r[0] for r in repo._db.raw.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    }
     assert {"profile", "sessions", "exercises", "checkins", "pins", "checklist_ticks"} <= tables
 
 
@@ -313,7 +315,7 @@ def test_a_schema_3_database_opens_with_nothing_lost_and_the_new_settings_off(
         }
         assert repo.setting("theme") == "textual-dark"
         rows_after = {
-            table: repo.db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+            table: repo._db.raw.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
             for table in rows_before
         }
         assert rows_after == rows_before  # every row of every table, byte for byte
@@ -456,9 +458,9 @@ def test_a_schema_4_database_opens_with_nothing_lost_and_no_goal(db_path: Path) 
         assert repo.setting("theme") == "nord"
         # No goal race: a database from before goals plans as it did.
         assert repo.goal() is None
-        assert repo.db.execute("SELECT COUNT(*) FROM goal").fetchone() == (0,)
+        assert repo._db.raw.execute("SELECT COUNT(*) FROM goal").fetchone() == (0,)
         rows_after = {
-            table: repo.db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+            table: repo._db.raw.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
             for table in rows_before
         }
         assert rows_after == rows_before  # every row of every table, byte for byte

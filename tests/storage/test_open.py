@@ -33,8 +33,8 @@ def test_a_new_database_is_created_with_our_id_and_the_latest_schema(tmp_path: P
 
 
 def test_an_open_repository_has_foreign_keys_and_a_busy_timeout(repo: Repository) -> None:
-    assert repo.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert repo.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 2000
+    assert repo._db.raw.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert repo._db.raw.execute("PRAGMA busy_timeout").fetchone()[0] >= 2000
 
 
 def test_an_empty_file_becomes_a_legrun_database(db_path: Path) -> None:
@@ -77,7 +77,7 @@ def _truncate(keep: int):
     def make(path: Path) -> None:
         full = path.with_name("full.db")
         with Repository.open(full) as repo:
-            repo.db.execute("VACUUM")  # a compact file, every page in use
+            repo._db.raw.execute("VACUUM")  # a compact file, every page in use
         data = full.read_bytes()
         assert len(data) > keep
         path.write_bytes(data[:keep])

@@ -30,7 +30,7 @@ def test_the_three_settings_come_back_as_saved(db_path: Path) -> None:
 def test_unavailable_days_are_stored_sorted_and_once_each_by_name(db_path: Path) -> None:
     with Repository.open(db_path) as repo:
         repo.save_profile(Profile(unavailable=(6, 1, 6, 1)))
-        raw = repo.db.execute("SELECT unavailable FROM profile").fetchone()[0]
+        raw = repo._db.raw.execute("SELECT unavailable FROM profile").fetchone()[0]
         assert repo.profile().unavailable == (1, 6)
     assert raw == "tue,sun"
 
@@ -41,7 +41,7 @@ def test_turning_the_settings_back_off_stores_the_defaults(repo: Repository) -> 
         same_day_hard=False, unavailable=(), weekly_minutes=None
     )
     repo.save_profile(turned_off)
-    stored = repo.db.execute(
+    stored = repo._db.raw.execute(
         "SELECT same_day_hard, unavailable, weekly_minutes FROM profile"
     ).fetchall()
     assert stored == [(0, "", None)]
@@ -55,7 +55,7 @@ def test_a_race_result_keeps_its_kind(repo: Repository) -> None:
     assert repo.session(race_id) == Run(
         id=race_id, date=date(2026, 10, 4), minutes=44, rpe=9, km=10.0, avg_hr=171, kind="race"
     )
-    assert repo.db.execute("SELECT run_kind FROM sessions").fetchall() == [("race",)]
+    assert repo._db.raw.execute("SELECT run_kind FROM sessions").fetchall() == [("race",)]
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -130,7 +129,7 @@ def test_add_sessions_is_all_or_nothing(repo: Repository) -> None:
     with pytest.raises(StorageError, match="session 5 exists already"):
         repo.add_sessions(batch)
     assert [s.id for s in repo.sessions()] == [5]
-    assert repo.db.execute("SELECT count(*) FROM exercises").fetchone()[0] == 0
+    assert repo._db.raw.execute("SELECT count(*) FROM exercises").fetchone()[0] == 0
     # The connection is usable afterwards: the failed transaction was rolled back.
     assert repo.add_session(Run(date=date(2026, 11, 4), minutes=20, km=3.0)) == 6
 
@@ -143,7 +142,7 @@ def test_deleting_a_leg_day_returns_it_and_removes_its_exercises(repo: Repositor
         id=leg_id, date=date(2026, 11, 2), minutes=60, rpe=8, exercises=(SQUAT,)
     )
     assert [s.id for s in repo.sessions()] == [run_id]
-    assert repo.db.execute("SELECT count(*) FROM exercises").fetchone()[0] == 0
+    assert repo._db.raw.execute("SELECT count(*) FROM exercises").fetchone()[0] == 0
     assert repo.session(leg_id) is None
 
 
@@ -167,7 +166,7 @@ def test_replacing_a_session_keeps_its_id(repo: Repository) -> None:
     edited = LegDay(id=sid, date=date(2026, 11, 3), minutes=45, rpe=6, exercises=(LUNGE, RDL))
     repo.replace_session(edited)
     assert repo.sessions() == [edited]
-    assert repo.db.execute("SELECT count(*) FROM exercises").fetchone()[0] == 2
+    assert repo._db.raw.execute("SELECT count(*) FROM exercises").fetchone()[0] == 2
 
 
 def test_a_second_checkin_on_the_same_date_replaces_the_first(repo: Repository) -> None:
@@ -226,18 +225,19 @@ def test_exercise_names_are_listed_most_used_first(repo: Repository) -> None:
 
 
 def test_a_write_that_fails_half_way_leaves_no_trace(repo: Repository) -> None:
-    """Every write is one transaction: a failure after the session row rolls it back."""
-    repo.db.execute(
+    """Every write is one transaction: a failure after the session row rolls it back, and
+    comes out of storage as a StorageError (never SQLite's own exception)."""
+    repo._db.raw.execute(
         "CREATE TRIGGER no_deadlifts BEFORE INSERT ON exercises WHEN NEW.name = 'deadlift' "
         "BEGIN SELECT RAISE(ABORT, 'no deadlifts'); END"
     )
     deadlift = Exercise("deadlift", 3, 5, 140.0, ("hamstrings", "glutes"))
-    with pytest.raises(sqlite3.IntegrityError, match="no deadlifts"):
+    with pytest.raises(StorageError, match="no deadlifts"):
         repo.add_session(
             LegDay(date=date(2026, 11, 2), minutes=60, rpe=8, exercises=(SQUAT, deadlift))
         )
     assert repo.session_count() == 0
-    assert repo.db.execute("SELECT count(*) FROM exercises").fetchone()[0] == 0
+    assert repo._db.raw.execute("SELECT count(*) FROM exercises").fetchone()[0] == 0
 
 
 def test_change_pins_is_all_or_nothing(repo: Repository) -> None:
@@ -247,14 +247,16 @@ def test_change_pins_is_all_or_nothing(repo: Repository) -> None:
 
     day = date(2026, 11, 25)
     kept = repo.add_pin(Pin(date=day, kind="easy_run", action="skip"))
-    new = repo.change_pins(remove=[kept], add=[Pin(date=day, kind="easy_run", action="remove")])
+    removed, new = repo.change_pins(
+        remove=[kept], add=[Pin(date=day, kind="easy_run", action="remove")]
+    )
+    assert [(p.id, p.action) for p in removed] == [(kept, "skip")]  # what undo needs back
     assert [(p.id, p.action) for p in repo.pins(day, day)] == [(new[0], "remove")]
     # A pin that breaks a constraint rolls back the removal made in the same call.
-    import sqlite3
 
     import pytest
 
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StorageError):
         repo.change_pins(
             remove=[new[0]],
             add=[

@@ -9,7 +9,6 @@ import pytest
 from legrun.planner.models import CheckIn, CrossTraining, Exercise, LegDay, Run
 from legrun.planner.trends import WeekTotals, best_lifts, fill_weeks
 from legrun.storage import Repository
-from legrun.storage import trends as queries
 
 MON_16 = date(2026, 11, 16)
 MON_23 = date(2026, 11, 23)
@@ -38,7 +37,7 @@ def known(repo: Repository) -> Repository:
 
 
 def test_weekly_totals_match_hand_sums_for_monday_weeks(known: Repository) -> None:
-    totals = queries.weekly_totals(known.db, date(2026, 11, 1), date(2026, 11, 29), 0)
+    totals = known.weekly_totals(date(2026, 11, 1), date(2026, 11, 29), 0)
     assert totals == [
         WeekTotals(
             week_start=MON_16,
@@ -57,7 +56,7 @@ def test_weekly_totals_match_hand_sums_for_monday_weeks(known: Repository) -> No
 
 
 def test_sunday_weeks_move_sunday_into_the_next_week(known: Repository) -> None:
-    totals = queries.weekly_totals(known.db, date(2026, 11, 1), date(2026, 11, 29), 6)
+    totals = known.weekly_totals(date(2026, 11, 1), date(2026, 11, 29), 6)
     by_week = {t.week_start: t for t in totals}
     assert set(by_week) == {date(2026, 11, 15), date(2026, 11, 22)}
     assert by_week[date(2026, 11, 15)].run_km == 10.0
@@ -68,7 +67,7 @@ def test_sunday_weeks_move_sunday_into_the_next_week(known: Repository) -> None:
 def test_weeks_outside_the_range_are_left_out_and_gaps_filled_with_zeros(
     known: Repository,
 ) -> None:
-    totals = queries.weekly_totals(known.db, MON_23, date(2026, 11, 29), 0)
+    totals = known.weekly_totals(MON_23, date(2026, 11, 29), 0)
     assert [t.week_start for t in totals] == [MON_23]
     filled = fill_weeks(totals, date(2026, 11, 9), 3)
     assert [t.week_start for t in filled] == [date(2026, 11, 9), MON_16, MON_23]
@@ -79,14 +78,14 @@ def test_weeks_outside_the_range_are_left_out_and_gaps_filled_with_zeros(
 
 def test_daily_loads_and_soreness(known: Repository) -> None:
     known.save_checkin(CheckIn(date=date(2026, 11, 17), soreness=3, quads=7))
-    loads = queries.daily_loads(known.db, MON_16, date(2026, 11, 22))
+    loads = known.daily_loads(MON_16, date(2026, 11, 22))
     assert loads == {
         MON_16: 480,
         date(2026, 11, 18): 240,
         date(2026, 11, 19): 90,
         date(2026, 11, 22): 165,
     }
-    assert queries.soreness_by_day(known.db, MON_16, MON_23) == {date(2026, 11, 17): 7}
+    assert known.soreness_by_day(MON_16, MON_23) == {date(2026, 11, 17): 7}
 
 
 def test_personal_bests(known: Repository) -> None:
@@ -98,13 +97,13 @@ def test_personal_bests(known: Repository) -> None:
             exercises=(Exercise("back squat", 3, 3, 120.0), Exercise("back squat", 1, 1, 125.0)),
         )
     )
-    longest = queries.longest_run(known.db)
+    longest = known.longest_run()
     assert longest is not None and (longest.km, longest.day) == (10.0, date(2026, 11, 18))
-    fastest = queries.fastest_run(known.db)
+    fastest = known.fastest_run()
     # 10 km in 60 min, 5.5 km in 33 and 8 km in 48 are all 6:00/km: the earliest one wins.
     assert fastest is not None and fastest.day == date(2026, 11, 18)
-    assert queries.most_weekly_km(known.db, 0) == (MON_16, 15.5)
-    lifts = {b.name: b for b in best_lifts(queries.lift_sets(known.db))}
+    assert known.most_weekly_km(0) == (MON_16, 15.5)
+    lifts = {b.name: b for b in best_lifts(known.lift_sets())}
     # Epley: 120 x (1 + 3/30) = 132 beats 125 x 1 = 125 and 100 x (1 + 5/30) = 116.7.
     assert lifts["back squat"].one_rm_kg == 132.0
     assert (lifts["back squat"].reps, lifts["back squat"].load_kg) == (3, 120.0)
@@ -118,5 +117,5 @@ def test_fastest_run_ignores_runs_shorter_than_5_km(repo: Repository) -> None:
             Run(date=MON_23, minutes=30, km=6.0),  # 5:00/km
         ]
     )
-    fastest = queries.fastest_run(repo.db)
+    fastest = repo.fastest_run()
     assert fastest is not None and fastest.km == 6.0

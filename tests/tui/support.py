@@ -10,8 +10,8 @@ from textual.widgets import Input
 
 from legrun.planner.plan import RUN_PLAN_KINDS, DayPlan, PlanItem, WeekPlan
 from legrun.storage import Repository
+from legrun.storage.plans import load_week_plan
 from legrun.tui.application import LegrunApp
-from legrun.tui.planning import load_week_plan
 from tests.conftest import TODAY
 
 MONDAY = TODAY - timedelta(days=TODAY.weekday())  # 2026-11-23, the start of TODAY's week
@@ -55,4 +55,10 @@ async def paste(pilot: Pilot, text: str) -> None:
     focused = pilot.app.focused
     assert focused is not None, "nothing has focus to paste into"
     focused.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Let the app's workers (reads off the UI thread) finish and their messages be handled."""
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()

@@ -209,7 +209,7 @@ def _text_file(path: Path) -> None:
 def _truncated_legrun_copy(path: Path) -> None:
     original = path.with_name("original.db")
     with Repository.open(original) as repo:
-        repo.db.execute("VACUUM")
+        repo._db.raw.execute("VACUUM")
     path.write_bytes(original.read_bytes()[:6000])
     original.unlink()
 

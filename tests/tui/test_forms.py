@@ -10,9 +10,9 @@ from textual.widgets import Input, OptionList, Static
 
 from legrun.planner.models import CheckIn, CrossTraining, LegDay, Run
 from legrun.storage import Repository
+from legrun.storage.plans import load_week_plan
 from legrun.tui.application import LegrunApp, make_app
-from legrun.tui.planning import load_week_plan
-from legrun.tui.screens.add import AddKindScreen
+from legrun.tui.screens.add_kind import AddKindScreen
 from legrun.tui.screens.checkin_form import CheckInForm
 from legrun.tui.screens.cross_form import CrossForm
 from legrun.tui.screens.form import FormScreen

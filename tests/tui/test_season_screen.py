@@ -9,19 +9,19 @@ from datetime import date, timedelta
 import pytest
 from textual.widgets import Static
 
-from legrun.planner.goal import Goal
+from legrun.planner.goal import Goal, countdown
 from legrun.planner.models import Profile
 from legrun.planner.season import SeasonWeek
 from legrun.planner.units import distance
 from legrun.storage import Repository
-from legrun.tui import planning
+from legrun.storage import plans as planning
+from legrun.storage.plans import Season, load_season
 from legrun.tui.application import LegrunApp, make_app
-from legrun.tui.planning import Season, load_season
 from legrun.tui.screens import season as season_module
 from legrun.tui.screens.help import HelpScreen
 from legrun.tui.screens.season import SeasonScreen
 from legrun.tui.screens.week import WeekScreen, _week_title
-from legrun.tui.widgets.goal_countdown import goal_countdown, goal_headline
+from legrun.tui.widgets.goal_countdown import goal_headline
 from legrun.tui.widgets.season_table import MARK, SeasonTable, volume_bar
 from tests.conftest import TODAY
 from tests.tui.support import MONDAY, SIZE, week_plan
@@ -211,14 +211,26 @@ async def test_a_save_keeps_the_highlighted_week(app: LegrunApp) -> None:
         assert [r["mark"] for r in rows(app)].index(MARK) == 2
 
 
-async def test_leaving_the_season_stops_its_refreshes(app: LegrunApp) -> None:
+async def test_leaving_the_season_stops_its_refreshes(
+    app: LegrunApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[date] = []
+
+    def counted(repo: Repository, today: date, weeks: int = 12) -> Season:
+        calls.append(today)
+        return planning.load_season(repo, today, weeks)
+
+    monkeypatch.setattr(season_module, "load_season", counted)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5")
-        screen = season_screen(app)
-        assert screen.reload in app.plan_listeners
+        app.data_changed()
+        await pilot.pause()
+        assert len(calls) == 2  # shown, then a save re-planned it
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.reload not in app.plan_listeners
+        app.data_changed()
+        await pilot.pause()
+        assert len(calls) == 2  # gone: a save no longer plans it
 
 
 # -- the goal ---------------------------------------------------------------------------------
@@ -422,8 +434,8 @@ def test_goal_headline_counts_whole_weeks_then_days() -> None:
     assert goal_headline(Goal(TODAY, 42.195), TODAY) == "Marathon today"
     assert goal_headline(Goal(TODAY - timedelta(days=1), 42.195), TODAY) is None
     assert goal_headline(None, TODAY) is None
-    assert goal_countdown(HALF, TODAY) == "14 weeks left (103 days)"
-    assert goal_countdown(Goal(TODAY + timedelta(days=1), 5.0), TODAY) == ("race week: 1 day left")
+    assert countdown(HALF.date, TODAY) == "14 weeks left (103 days)"
+    assert countdown(TODAY + timedelta(days=1), TODAY) == ("race week: 1 day left")
 
 
 def test_week_title_gives_way_to_the_goal_only_when_it_must(repo: Repository) -> None:

@@ -40,6 +40,7 @@ def steps(*keys: str, text: tuple[str, ...] = ()) -> Callable[[Pilot], Awaitable
         for line in text:
             await paste(pilot, line)
             await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         no_blink(pilot.app)  # type: ignore[arg-type]
 

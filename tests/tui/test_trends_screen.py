@@ -11,6 +11,7 @@ from legrun.storage import Repository
 from legrun.tui.application import make_app
 from legrun.tui.screens.trends import TrendsScreen
 from tests.conftest import TODAY
+from tests.tui.support import settle
 
 SIZE = (80, 24)
 
@@ -20,7 +21,7 @@ async def test_trends_opens_on_volume_and_cycles_ranges_and_charts(repo: Reposit
     app = make_app(repo, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, TrendsScreen)
         title = screen.query_one("#trends-title", Static)
@@ -52,7 +53,7 @@ async def test_recovery_gauges_and_bests_follow_what_was_logged(repo: Repository
     app = make_app(repo, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3", "h")  # the last tab: recovery and bests
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         # A heavy squat day today: quads and glutes at 0 %, hamstrings untouched.
         assert screen.query_one("#gauge-quads", ProgressBar).progress == 0
@@ -64,4 +65,5 @@ async def test_recovery_gauges_and_bests_follow_what_was_logged(repo: Repository
         # Logging from the trends screen's data flow re-draws it in place.
         repo.add_session(Run(date=TODAY - timedelta(days=3), minutes=80, km=15.0))
         app.data_changed()
+        await settle(pilot)
         assert "Longest run       15 km" in str(screen.query_one("#bests", Static).render())

@@ -34,6 +34,9 @@ from legrun.planner.models import (
 )
 from legrun.planner.season import season_rows
 from legrun.storage import Repository, StorageError
+from legrun.tui import contract
+from legrun.tui.cli import pages
+from legrun.tui.text import goal_line, session_line
 
 PROG = "legrun-tui"
 
@@ -371,19 +374,18 @@ def _version() -> str:
 
 
 def _cmd_profile(repo: Repository, args: argparse.Namespace, today: date) -> int:
-    from legrun.tui import output
 
     if args.profile_command == "show":
         profile = repo.profile()
         if args.json:
-            output.print_json(output.profile_json(profile))
+            contract.print_json(contract.profile_json(profile))
         else:
-            print(output.profile_text(profile))
+            print(pages.profile_text(profile))
         return 0
     changes = _profile_changes(args)
     profile = repo.profile().with_changes(**changes)
     repo.save_profile(profile)
-    print(output.profile_text(profile))
+    print(pages.profile_text(profile))
     return 0
 
 
@@ -497,93 +499,86 @@ def _cmd_checkin(repo: Repository, args: argparse.Namespace, today: date) -> int
 
 
 def _cmd_history(repo: Repository, args: argparse.Namespace, today: date) -> int:
-    from legrun.tui import output
 
     sessions = repo.sessions(args.start, args.end)
     if args.json:
-        output.print_json([output.session_json(s) for s in sessions])
+        contract.print_json([contract.session_json(s) for s in sessions])
     else:
-        print(output.history_text(sessions, repo.profile().units))
+        print(pages.history_text(sessions, repo.profile().units))
     return 0
 
 
 def _cmd_delete(repo: Repository, args: argparse.Namespace, today: date) -> int:
-    from legrun.tui import output
 
     deleted = repo.delete_session(args.id)
     if deleted is None:
         raise StorageError(f"no session with id {args.id}")
-    print(f"deleted {output.session_line(deleted, repo.profile().units)}")
+    print(f"deleted {session_line(deleted, repo.profile().units)}")
     return 0
 
 
 def _cmd_plan(repo: Repository, args: argparse.Namespace, today: date) -> int:
-    from legrun.tui import output
-    from legrun.tui.planning import load_week_plan
+    from legrun.storage.plans import load_week_plan
 
     plan = load_week_plan(repo, args.week or today, today)
     if args.json:
-        output.print_json(output.plan_json(plan))
+        contract.print_json(contract.plan_json(plan))
     else:
-        print(output.plan_text(plan, today))
+        print(pages.plan_text(plan, today))
     return 0
 
 
 def _cmd_today(repo: Repository, args: argparse.Namespace, today: date) -> int:
-    from legrun.tui import output
-    from legrun.tui.planning import load_week_plan
+    from legrun.storage.plans import load_week_plan
 
     plan = load_week_plan(repo, today, today)
-    print(output.today_text(plan, today))
+    print(pages.today_text(plan, today))
     return 0
 
 
 def _cmd_stats(repo: Repository, args: argparse.Namespace, today: date) -> int:
-    from legrun.tui import output
-    from legrun.tui.planning import load_stats
+    from legrun.storage.plans import load_stats
 
     stats = load_stats(repo, args.weeks, today)
     if args.json:
-        output.print_json(output.stats_json(stats))
+        contract.print_json(contract.stats_json(stats))
     else:
-        print(output.stats_text(stats, repo.profile().units))
+        print(pages.stats_text(stats, repo.profile().units))
     return 0
 
 
 def _cmd_goal(repo: Repository, args: argparse.Namespace, today: date) -> int:
-    from legrun.tui import output
 
     units = repo.profile().units
     if args.goal_command == "set":
         goal = _goal_from_args(args, today)
         repo.save_goal(goal)
-        print(f"goal set: {output.goal_text(goal, today, units)}")
+        print(f"goal set: {pages.goal_text(goal, today, units)}")
     elif args.goal_command == "clear":
         removed = repo.clear_goal()
         if removed is None:
             print("no goal race to clear")
         else:
-            print(f"goal cleared: {output.goal_line(removed, units)}")
+            print(f"goal cleared: {goal_line(removed, units)}")
     elif args.json:
         found = repo.goal()
-        output.print_json(None if found is None else output.goal_json(found, today))
+        contract.print_json(None if found is None else contract.goal_json(found, today))
     else:
         found = repo.goal()
-        print(output.NO_GOAL if found is None else output.goal_text(found, today, units))
+        print(pages.NO_GOAL if found is None else pages.goal_text(found, today, units))
     return 0
 
 
 def _cmd_season(repo: Repository, args: argparse.Namespace, today: date) -> int:
-    from legrun.tui import output
-    from legrun.tui.planning import load_season
+    from legrun.storage.plans import load_season
 
     season = load_season(repo, today, args.weeks)
     if args.json:
         # JSON reads in kilometres whatever the profile's units, the key sessions' text too.
-        output.print_json(output.season_json(season.goal, season_rows(season.plans, "km")))
+        contract.print_json(contract.season_json(season.goal, season_rows(season.plans, "km")))
     else:
         units = repo.profile().units
-        print(output.season_text(season.goal, season.weeks, today, units, note=season.note))
+        print(pages.season_text(season.goal, season.weeks, today, units, note=season.note))
     return 0
 
 
@@ -628,7 +623,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             demo_path = _demo_database(today)
         path = demo_path if demo_path is not None else args.db
         if args.command is None:
-            from legrun.tui.app import run_app
+            from legrun.tui.application import run_app
 
             return run_app(path, today=today, demo=args.demo)
         _check_before_opening(args, today)

@@ -3,33 +3,30 @@ actions on them."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from legrun.planner.models import Pin
+from legrun.planner.pins import PinEdit, moving, removing, skipping
 from legrun.planner.plan import RUN_PLAN_KINDS, DayPlan, PlanItem, WeekPlan
-from legrun.storage import StorageError
-from legrun.tui.output import item_summary
+from legrun.storage.changes import ChangePins, MoveSession, Tick
+from legrun.tui.flows import delete_logged, open_form, start_add
+from legrun.tui.screens.base import LegrunScreen
+from legrun.tui.text import item_summary
 from legrun.tui.widgets.checklist import Checklist
 from legrun.tui.widgets.hanging_text import HangingText, Line
 from legrun.tui.widgets.workout import workout_block
 
-if TYPE_CHECKING:
-    from legrun.tui.application import LegrunApp
-
 _FORM_KIND = {"leg_day": "leg", "cross_training": "cross", **dict.fromkeys(RUN_PLAN_KINDS, "run")}
 
 
-class DayScreen(Screen[None]):
+class DayScreen(LegrunScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="day.back"),
         Binding("d", "mark_done", "Done/edit", id="day.done"),
@@ -59,10 +56,6 @@ class DayScreen(Screen[None]):
         self.plan: WeekPlan | None = None
         self.day_plan: DayPlan | None = None
 
-    @property
-    def legrun(self) -> LegrunApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         with Vertical(id="day-body"):
             yield Static(id="day-title", markup=False)
@@ -74,24 +67,20 @@ class DayScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.legrun.plan_listeners.append(self.refresh_day)
+        self.app.plan_changed.subscribe(self, self.refresh_day, immediate=True)
         self.refresh_day()
         sessions = self.query_one("#day-sessions", OptionList)
         if self.day_plan and self.day_plan.sessions:
             sessions.highlighted = min(self.start_cursor, len(self.day_plan.sessions) - 1)
         sessions.focus()
 
-    def on_unmount(self) -> None:
-        if self.refresh_day in self.legrun.plan_listeners:
-            self.legrun.plan_listeners.remove(self.refresh_day)
-
     # -- updating in place --------------------------------------------------------------------
 
-    def refresh_day(self) -> None:
-        self.plan = self.legrun.plan_for(self.day)
+    def refresh_day(self, _: object = None) -> None:
+        self.plan = self.app.plan_for(self.day)
         self.day_plan = self.plan.day(self.day)
         assert self.day_plan is not None
-        today = self.legrun.today
+        today = self.app.today
         suffix = " · today" if self.day == today else ""
         if any(item.kind == "race" for item in self.day_plan.sessions):
             suffix += " · race day"
@@ -150,25 +139,22 @@ class DayScreen(Screen[None]):
             self.action_mark_done()
 
     def on_checklist_toggled(self, event: Checklist.Toggled) -> None:
-        try:
-            self.legrun.repository.set_tick(self.day, event.item_id, event.done)
-        except StorageError as exc:
-            self.notify(f"Not saved: {exc}", severity="error")
-            return
-        self.legrun.forget_plans()  # the ticks are part of the plan the screens are given
+        verb = "tick" if event.done else "untick"
+        self.app.change(
+            Tick(self.day, event.item_id, event.done),
+            f"{verb} of {event.text!r} on {self.day:%a %d %b}",
+        )
 
     # -- actions ------------------------------------------------------------------------------
 
     def action_other_day(self, step: int) -> None:
-        if not self.legrun.within_plan(self.day + timedelta(days=step)):
+        if not self.app.within_plan(self.day + timedelta(days=step)):
             return
         self.day += timedelta(days=step)
         self.refresh_day()
 
     def action_add(self) -> None:
-        from legrun.tui.screens.add import start_add
-
-        start_add(self.legrun, self.day)
+        start_add(self.app, self.day)
 
     def action_notes(self) -> None:
         from legrun.tui.screens.week_notes import WeekNotesScreen
@@ -177,8 +163,6 @@ class DayScreen(Screen[None]):
             self.app.push_screen(WeekNotesScreen(self.plan))
 
     def action_mark_done(self) -> None:
-        from legrun.tui.screens.add import open_form
-
         item = self._highlighted_item()
         if item is None or item.kind in ("rest", "mobility"):
             if item is not None and item.kind == "mobility":
@@ -186,30 +170,17 @@ class DayScreen(Screen[None]):
             return
         kind = _FORM_KIND[item.kind]
         if item.status == "done":
-            open_form(self.legrun, kind, self.day, session=item.session)
+            open_form(self.app, kind, self.day, session=item.session)
         else:
-            open_form(self.legrun, kind, self.day, item=item)
+            open_form(self.app, kind, self.day, item=item)
 
-    def _pin(self, pin: Pin, description: str) -> None:
-        repo = self.legrun.repository
-        try:
-            pin_id = repo.add_pin(pin)
-        except StorageError as exc:
-            self.notify(f"Not saved: {exc}", severity="error")
-            return
-        self.legrun.push_undo(description, lambda: repo.delete_pin(pin_id))
-        self.legrun.data_changed()
-        self.notify(description.capitalize(), timeout=3)
+    def _edit_pins(self, edit: PinEdit, what: str, done: str) -> None:
+        if edit.remove or edit.add:
+            self.app.change(ChangePins(edit.remove, edit.add), what, done)
 
-    def _own_pin(self, item: PlanItem) -> Pin | None:
-        """The user's pin that placed or skipped this item, if any."""
-        for pin in self.legrun.repository.pins(self.day, self.day):
-            placed_here = (pin.action in ("add", "skip") and pin.date == self.day) or (
-                pin.action == "move" and pin.to_date == self.day
-            )
-            if placed_here and pin.kind == item.kind:
-                return pin
-        return None
+    def _pins(self) -> list[Pin]:
+        """The pins touching this day."""
+        return self.app.repository.pins(self.day, self.day)
 
     def action_skip(self) -> None:
         item = self._highlighted_item()
@@ -218,15 +189,11 @@ class DayScreen(Screen[None]):
         if item.status == "done":
             self.notify("This was logged as done; delete it with x instead.")
             return
-        if item.status == "skipped":
-            pin = self._own_pin(item)
-            if pin is not None and pin.id is not None and pin.action == "skip":
-                self._delete_pin(pin, f"unskip {item.label.lower()}")
-            return
-        self._pin(
-            Pin(date=self.day, kind=item.kind, action="skip"),
-            f"skipped {item.label.lower()} on {self.day:%a %d %b}",
-        )
+        label = item.label.lower()
+        skipped = item.status == "skipped"
+        what = f"unskip of {label}" if skipped else f"skip of {label} on {self.day:%a %d %b}"
+        done = f"Planned {label} again" if skipped else f"Skipped {label} on {self.day:%a %d %b}"
+        self._edit_pins(skipping(self._pins(), self.day, item.kind, skipped), what, done)
 
     def action_move(self) -> None:
         from legrun.tui.screens.move import MoveScreen
@@ -234,87 +201,30 @@ class DayScreen(Screen[None]):
         item = self._highlighted_item()
         if item is None or item.kind == "rest" or self.plan is None:
             return
+        label = item.label.lower()
 
         def chosen(target: date | None) -> None:
             if target is None or target == self.day:
                 return
-            if item.status == "done" and item.session is not None:
-                repo = self.legrun.repository
-                original = item.session
-                try:
-                    repo.replace_session(replace(original, date=target))
-                except StorageError as exc:
-                    self.notify(f"Not saved: {exc}", severity="error")
-                    return
-                self.legrun.push_undo(
-                    f"move of {item.label.lower()}", lambda: repo.replace_session(original)
-                )
-                self.legrun.data_changed()
+            what, done = f"move of {label}", f"Moved {label} to {target:%a %d %b}"
+            if item.status == "done" and item.id is not None:
+                self.app.change(MoveSession(item.id, target), what, done)
                 return
-            self._pin(
-                Pin(
-                    date=self.day,
-                    kind=item.kind,
-                    action="move",
-                    to_date=target,
-                    minutes=item.minutes,
-                    km=item.km,
-                ),
-                f"moved {item.label.lower()} to {target:%a %d %b}",
-            )
+            edit = moving(self._pins(), self.day, item.kind, target, item.minutes, item.km)
+            self._edit_pins(edit, what, done)
 
-        self.app.push_screen(MoveScreen(item.label.lower(), self.day, self.plan.week_start), chosen)
+        self.app.push_screen(MoveScreen(label, self.day, self.plan.week_start), chosen)
 
     def action_delete(self) -> None:
         item = self._highlighted_item()
         if item is None or item.kind == "rest":
             return
-        repo = self.legrun.repository
+        label = item.label.lower()
         if item.status == "done" and item.id is not None:
-            from legrun.tui.screens.add import delete_logged
-
-            delete_logged(self.legrun, item.id, item.label.lower())
+            delete_logged(self.app, item.id, label)
             return
-        pin = self._own_pin(item)
-        if pin is not None and pin.id is not None and pin.action == "add":
-            self._delete_pin(pin, f"removed {item.label.lower()}")
-            return
-        if pin is not None and pin.id is not None and pin.action == "move":
-            # A moved item is gone from both days: the move becomes a removal at its origin and
-            # here (a removal at the origin alone lets the planner put the item back here).
-            moved = pin
-            try:
-                removals = repo.change_pins(
-                    remove=[moved.id],  # type: ignore[list-item]
-                    add=[
-                        Pin(date=where, kind=moved.kind, action="remove")
-                        for where in (moved.date, self.day)
-                    ],
-                )
-            except StorageError as exc:
-                self.notify(f"Not saved: {exc}", severity="error")
-                return
-
-            def undo() -> None:
-                repo.change_pins(remove=removals, add=[moved])
-
-            self.legrun.push_undo(f"removal of {item.label.lower()}", undo)
-            self.legrun.data_changed()
-            self.notify(f"Removed {item.label.lower()} (u undoes)", timeout=3)
-            return
-        self._pin(
-            Pin(date=self.day, kind=item.kind, action="remove"),
-            f"removed {item.label.lower()} from {self.day:%a %d %b}",
+        self._edit_pins(
+            removing(self._pins(), self.day, item.kind),
+            f"removal of {label}",
+            f"Removed {label} from {self.day:%a %d %b} (u undoes)",
         )
-
-    def _delete_pin(self, pin: Pin, description: str) -> None:
-        repo = self.legrun.repository
-        assert pin.id is not None
-        try:
-            repo.delete_pin(pin.id)
-        except StorageError as exc:
-            self.notify(f"Not saved: {exc}", severity="error")
-            return
-        self.legrun.push_undo(description, lambda: repo.add_pin(pin))
-        self.legrun.data_changed()
-        self.notify(f"{description.capitalize()} (u undoes)", timeout=3)

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from legrun.planner.models import AnySession, LegDay, Run, ValidationError, parse_date
 from legrun.planner.plan import KIND_LETTERS, item_from_session
-from legrun.planner.units import distance
-from legrun.storage.history import HistoryFilter, session_count, session_page
-from legrun.tui.output import pace_text, session_details
-
-if TYPE_CHECKING:
-    from legrun.tui.application import LegrunApp
+from legrun.planner.units import distance_figure
+from legrun.storage.history import HistoryFilter
+from legrun.tui.flows import delete_logged, open_form
+from legrun.tui.screens.base import LegrunScreen
+from legrun.tui.text import pace_text, session_details
 
 PAGE = 100
 KIND_CYCLE = (None, "leg", "run", "cross")
@@ -28,20 +25,20 @@ _FORM_KIND = {LegDay: "leg", Run: "run"}
 
 def _cells(session: AnySession, units: str = "km") -> tuple[object, ...]:
     item = item_from_session(session)
-    is_run = isinstance(session, Run)
+    run = session if isinstance(session, Run) else None
     return (
         session.date.isoformat(),
         f"{KIND_LETTERS[item.kind]} {item.label}",
         session.minutes,
-        distance(session.km, units).split()[0] if is_run else "",  # type: ignore[union-attr]
-        pace_text(session.pace_min_per_km, units) if is_run else "",  # type: ignore[union-attr]
+        distance_figure(run.km, units) if run else "",
+        pace_text(run.pace_min_per_km, units) if run else "",
         session.rpe if session.rpe is not None else "",
         session.load,
         Text(session_details(session)),  # plain text: notes may hold brackets, never markup
     )
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(LegrunScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="history.back"),
         Binding("slash", "search", "Search", key_display="/", id="history.search"),
@@ -58,10 +55,6 @@ class HistoryScreen(Screen[None]):
         self.exhausted = False
         self.total = 0
         self.units = "km"
-
-    @property
-    def legrun(self) -> LegrunApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="history-title", markup=False)
@@ -82,7 +75,7 @@ class HistoryScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.units = self.legrun.repository.profile().units
+        self.units = self.app.repository.profile().units
         table = self.query_one(DataTable)
         for label, width in (
             ("Date", 10),
@@ -97,23 +90,19 @@ class HistoryScreen(Screen[None]):
             table.add_column(label, width=width)
         for name in ("#history-search", "#history-range"):
             self.query_one(name, Input).display = False
-        self.legrun.plan_listeners.append(self.reload)
+        self.app.plan_changed.subscribe(self, self.reload, immediate=True)
         self.reload()
         table.focus()
 
-    def on_unmount(self) -> None:
-        if self.reload in self.legrun.plan_listeners:
-            self.legrun.plan_listeners.remove(self.reload)
-
     # -- loading a page at a time -------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, _: object = None) -> None:
         table = self.query_one(DataTable)
         keep = table.cursor_row
         table.clear()
         self.loaded = []
         self.exhausted = False
-        self.total = session_count(self.legrun.repository, self.filter)
+        self.total = self.app.repository.history_count(self.filter)
         self.load_more()
         while keep >= len(self.loaded) and not self.exhausted:
             self.load_more()
@@ -125,7 +114,7 @@ class HistoryScreen(Screen[None]):
         if self.exhausted:
             return
         after = (self.loaded[-1].date, self.loaded[-1].id or 0) if self.loaded else None
-        page = session_page(self.legrun.repository, self.filter, after=after, limit=PAGE)
+        page = self.app.repository.history_page(self.filter, after=after, limit=PAGE)
         self.exhausted = len(page) < PAGE
         table = self.query_one(DataTable)
         table.add_rows([_cells(s, self.units) for s in page])
@@ -170,12 +159,7 @@ class HistoryScreen(Screen[None]):
 
     def action_cycle_kind(self) -> None:
         index = KIND_CYCLE.index(self.filter.kind)
-        self.filter = HistoryFilter(
-            KIND_CYCLE[(index + 1) % len(KIND_CYCLE)],
-            self.filter.start,
-            self.filter.end,
-            self.filter.search,
-        )
+        self.filter = self.filter.but(kind=KIND_CYCLE[(index + 1) % len(KIND_CYCLE)])
         self.reload()
 
     def action_search(self) -> None:
@@ -195,14 +179,14 @@ class HistoryScreen(Screen[None]):
         event.stop()
         f = self.filter
         if event.input.id == "history-search":
-            self.filter = HistoryFilter(f.kind, f.start, f.end, event.value.strip())
+            self.filter = f.but(search=event.value.strip())
         else:
             try:
                 start, end = self._parse_range(event.value)
             except ValidationError as exc:
                 self.notify(str(exc), severity="error")
                 return
-            self.filter = HistoryFilter(f.kind, start, end, f.search)
+            self.filter = f.but(start=start, end=end)
         event.input.display = False
         self.query_one(DataTable).focus()
         self.reload()
@@ -214,7 +198,7 @@ class HistoryScreen(Screen[None]):
         if ".." not in text:
             raise ValidationError("write the range as FROM..TO, e.g. 2026-01-01..2026-03-31")
         left, right = (part.strip() for part in text.split("..", 1))
-        today = self.legrun.today
+        today = self.app.today
         start = parse_date(left, today) if left else None
         end = parse_date(right, today) if right else None
         if start and end and start > end:
@@ -222,17 +206,13 @@ class HistoryScreen(Screen[None]):
         return start, end
 
     def action_edit(self) -> None:
-        from legrun.tui.screens.add import open_form
-
         session = self._selected()
         if session is None:
             return
         kind = _FORM_KIND.get(type(session), "cross")
-        open_form(self.legrun, kind, session.date, session=session)
+        open_form(self.app, kind, session.date, session=session)
 
     def action_delete(self) -> None:
-        from legrun.tui.screens.add import delete_logged
-
         session = self._selected()
         if session is not None and session.id is not None:
-            delete_logged(self.legrun, session.id, f"the {session.date:%d %b} session")
+            delete_logged(self.app, session.id, f"the {session.date:%d %b} session")

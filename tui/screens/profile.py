@@ -4,12 +4,10 @@ days, the weekly target in km or minutes, the goal race, and the heart-rate zone
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from legrun.planner.goal import DISTANCES, Goal, check_goal_date, parse_distance
@@ -28,11 +26,9 @@ from legrun.planner.models import (
 from legrun.planner.plan import KIND_LABELS
 from legrun.planner.recurrence import describe_rule, leg_days_rule
 from legrun.planner.zones import HR_BANDS, karvonen, run_hr_range
-from legrun.storage import StorageError
+from legrun.storage.changes import Change, SaveGoal, SaveProfile, Together
+from legrun.tui.screens.base import LegrunScreen
 from legrun.tui.screens.form import FIELD_NAVIGATION
-
-if TYPE_CHECKING:
-    from legrun.tui.application import LegrunApp
 
 FIELDS = (
     ("age", "Age", "10-100"),
@@ -135,21 +131,17 @@ def settings_line(profile: Profile) -> str:
     return f"Weekly target {target} · same-day hard {same_day}"
 
 
-class ProfileScreen(Screen[None]):
+class ProfileScreen(LegrunScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="profile.back"),
         Binding("ctrl+s", "save", "Save", priority=True, id="profile.save"),
         *FIELD_NAVIGATION,
     ]
 
-    @property
-    def legrun(self) -> LegrunApp:
-        return self.app  # type: ignore[return-value]
-
     warned_unsaved = False
 
     def compose(self) -> ComposeResult:
-        repo = self.legrun.repository
+        repo = self.app.repository
         profile = repo.profile()
         values = {
             "age": str(profile.age),
@@ -203,9 +195,9 @@ class ProfileScreen(Screen[None]):
         """The goal race in the fields. A new or changed race must be 2 weeks away or more, as
         `goal set` says; the stored one, left as it is, is kept even in race week or after it
         (so that the profile can still be saved then)."""
-        goal = goal_from_fields(self._goal_values(), self.legrun.today)
-        if goal is not None and goal != self.legrun.repository.goal():
-            check_goal_date(goal.date, self.legrun.today)
+        goal = goal_from_fields(self._goal_values(), self.app.today)
+        if goal is not None and goal != self.app.repository.goal():
+            check_goal_date(goal.date, self.app.today)
         return goal
 
     def _check(self) -> tuple[Profile, Goal | None] | None:
@@ -264,56 +256,22 @@ class ProfileScreen(Screen[None]):
         if checked is None:
             return
         profile, goal = checked
-        repo = self.legrun.repository
-        before, before_goal = repo.profile(), repo.goal()
-        goal_changed = goal != before_goal
-
-        def restore_profile() -> None:
-            if before.is_default:
-                repo.reset_profile()
-            else:
-                repo.save_profile(before)
-
-        def restore_goal() -> None:
-            if before_goal is None:
-                repo.clear_goal()
-            else:
-                repo.save_goal(before_goal)
-
-        try:
-            repo.save_profile(profile)
-        except StorageError as exc:
-            self.notify(f"Not saved: {exc}", severity="error")
-            return
+        goal_changed = goal != self.app.repository.goal()
+        change: Change = SaveProfile(profile)
         if goal_changed:
-            try:
-                if goal is None:
-                    repo.clear_goal()
-                else:
-                    repo.save_goal(goal)
-            except StorageError as exc:
-                restore_profile()  # all or nothing: the profile goes back as it was
-                self.notify(f"Not saved: {exc}", severity="error")
-                return
-
-        def undo() -> None:
-            restore_profile()
-            if goal_changed:
-                restore_goal()
-
-        self.legrun.push_undo("profile and goal change" if goal_changed else "profile change", undo)
-        self.legrun.data_changed()
-        self.warned_unsaved = False
+            change = Together((change, SaveGoal(goal)))  # both, or neither
+        what = "profile and goal change" if goal_changed else "profile change"
         if not goal_changed:
-            self.notify("Profile saved; the week is re-planned.", timeout=3)
+            done = "Profile saved; the week is re-planned."
         elif goal is None:
-            self.notify("Profile saved, goal race cleared; the week is re-planned.", timeout=3)
+            done = "Profile saved, goal race cleared; the week is re-planned."
         else:
-            self.notify(
+            done = (
                 f"Profile and goal race saved ({goal.label} on {goal.date.isoformat()}); "
-                "the season is re-planned.",
-                timeout=4,
+                "the season is re-planned."
             )
+        if self.app.change(change, what, done):
+            self.warned_unsaved = False
 
     def _unsaved(self) -> bool:
         try:
@@ -321,7 +279,7 @@ class ProfileScreen(Screen[None]):
             goal = self._edited_goal()
         except ValidationError:
             return True
-        repo = self.legrun.repository
+        repo = self.app.repository
         return edited != repo.profile() or goal != repo.goal()
 
     def action_back(self) -> None:

@@ -6,18 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer
 
 from legrun.planner.plan import WeekPlan
 from legrun.planner.season import SeasonWeek
 from legrun.planner.units import distance
-from legrun.tui.planning import Season, load_season
+from legrun.storage.plans import Season, load_season
+from legrun.tui.screens.base import LegrunScreen
 from legrun.tui.widgets.goal_countdown import goal_headline, goal_summary, no_goal_text
 from legrun.tui.widgets.hanging_text import HangingText, Line, cut_line
 from legrun.tui.widgets.season_table import (
@@ -27,9 +26,6 @@ from legrun.tui.widgets.season_table import (
     SeasonTable,
     phase_name,
 )
-
-if TYPE_CHECKING:
-    from legrun.tui.application import LegrunApp
 
 
 def legend(units: str, race: bool = False) -> str:
@@ -87,7 +83,7 @@ def race_km(plans: Sequence[WeekPlan]) -> dict[date, float]:
     return found
 
 
-class SeasonScreen(Screen[None]):
+class SeasonScreen(LegrunScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="season.back"),
     ]
@@ -98,10 +94,6 @@ class SeasonScreen(Screen[None]):
         self.units = "km"
         self._width = 0  # the width the table was laid out for
 
-    @property
-    def legrun(self) -> LegrunApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield HangingText(id="season-title", wrap=False)
         yield HangingText(id="season-goal")
@@ -111,18 +103,14 @@ class SeasonScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.legrun.plan_listeners.append(self.reload)
+        self.app.plan_changed.subscribe(self, self.reload, immediate=True)
         self.reload()
         self.query_one(SeasonTable).focus()
 
-    def on_unmount(self) -> None:
-        if self.reload in self.legrun.plan_listeners:
-            self.legrun.plan_listeners.remove(self.reload)
-
     # -- loading: on mount and when something was saved, never on a key that only moves ------
 
-    def reload(self) -> None:
-        app = self.legrun
+    def reload(self, _: object = None) -> None:
+        app = self.app
         self.season = season = load_season(app.repository, app.today)
         self.units = app.repository.profile().units
         today = app.today
@@ -136,7 +124,7 @@ class SeasonScreen(Screen[None]):
 
     def _fill(self) -> None:
         assert self.season is not None
-        app = self.legrun
+        app = self.app
         self._width = width = app.size.width
         title = season_title(self.season, app.today, app.demo, width - 2)  # less the padding
         self.query_one("#season-title", HangingText).show([title])
@@ -156,7 +144,7 @@ class SeasonScreen(Screen[None]):
         if week is None:
             pane.show(["No weeks to show."])
             return
-        pane.show(week_lines(week, self.units, self.legrun.today))
+        pane.show(week_lines(week, self.units, self.app.today))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_week()
@@ -174,7 +162,7 @@ class SeasonScreen(Screen[None]):
         it is this week, else its first day)."""
         from legrun.tui.screens.week import WeekScreen
 
-        app = self.legrun
+        app = self.app
         app.action_show_week()
         week = next(s for s in reversed(app.screen_stack) if isinstance(s, WeekScreen))
         today = app.today
@@ -185,4 +173,4 @@ class SeasonScreen(Screen[None]):
         week.refresh_plan()
 
     def action_back(self) -> None:
-        self.legrun.action_show_week()
+        self.app.action_show_week()

@@ -4,23 +4,22 @@ today's muscle recovery and personal bests, as charts."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Footer, Label, ProgressBar, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from legrun.planner.models import MUSCLES
 from legrun.planner.scheduler import week_start_for
-from legrun.planner.trends import PersonalBests, WeekTotals, best_lifts, fill_weeks, fitness_series
-from legrun.planner.units import KM_PER_MILE, distance, pace
-from legrun.storage import trends as queries
-
-if TYPE_CHECKING:
-    from legrun.tui.application import LegrunApp
+from legrun.planner.trends import PersonalBests, WeekTotals
+from legrun.planner.units import distance, in_units, pace
+from legrun.storage import StorageError
+from legrun.storage.plans import Trends, load_trends
+from legrun.tui.screens.base import LegrunScreen
 
 RANGES = (12, 26, 52)
 TABS = (
@@ -41,7 +40,7 @@ def _tick_positions(count: int, every: int) -> list[int]:
     return list(range(0, count, every)) or [0]
 
 
-class TrendsScreen(Screen[None]):
+class TrendsScreen(LegrunScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="trends.back"),
         Binding("w", "cycle_weeks", "Weeks 12/26/52", id="trends.weeks"),
@@ -54,10 +53,6 @@ class TrendsScreen(Screen[None]):
         self.weeks = RANGES[0]
         self.units = "km"
         self.bests_stale = True
-
-    @property
-    def legrun(self) -> LegrunApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="trends-title", markup=False)
@@ -77,12 +72,8 @@ class TrendsScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.legrun.plan_listeners.append(self.refresh_charts)
+        self.app.plan_changed.subscribe(self, self.refresh_charts, immediate=True)
         self.refresh_charts()
-
-    def on_unmount(self) -> None:
-        if self.refresh_charts in self.legrun.plan_listeners:
-            self.legrun.plan_listeners.remove(self.refresh_charts)
 
     def action_cycle_weeks(self) -> None:
         self.weeks = RANGES[(RANGES.index(self.weeks) + 1) % len(RANGES)]
@@ -94,34 +85,59 @@ class TrendsScreen(Screen[None]):
         current = ids.index(tabs.active) if tabs.active in ids else 0
         tabs.active = ids[(current + step) % len(ids)]
 
-    # -- drawing ------------------------------------------------------------------------------
+    # -- loading off the UI thread, drawing on it -----------------------------------------------
 
-    def refresh_charts(self) -> None:
-        repo = self.legrun.repository
-        today = self.legrun.today
-        profile = repo.profile()
+    class Loaded(Message):
+        """What a worker read for the charts (and, when asked, the personal bests)."""
+
+        def __init__(self, trends: Trends, bests: PersonalBests | None) -> None:
+            super().__init__()
+            self.trends = trends
+            self.bests = bests
+
+    def refresh_charts(self, _: object = None) -> None:
+        """Read the window's sums in a worker (years of history can take a while, and a
+        locked database must not freeze the screen); the charts are drawn when they come."""
+        today = self.app.today
+        profile = self.app.repository.profile()
         self.units = profile.units
         first = week_start_for(today, profile.week_start) - timedelta(weeks=self.weeks - 1)
         end = first + timedelta(weeks=self.weeks) - timedelta(days=1)
-        weeks = fill_weeks(
-            queries.weekly_totals(repo.db, first, end, profile.week_start), first, self.weeks
-        )
         self.query_one("#trends-title", Static).update(
             f"Trends · last {self.weeks} weeks ({_label(first)} - {_label(end)}) · w changes"
         )
-        self._volume(weeks)
-        self._load(weeks)
-        self._fitness(first, today)
-        self._legs(weeks)
-        self._soreness(first, today)
-        # Personal bests read all of history: work them out only when their tab is shown.
+        # Personal bests read all of history: only when their tab is shown.
         self.bests_stale = True
-        if self.query_one(TabbedContent).active == "tab-recovery":
-            self._recovery(today)
+        with_bests = self.query_one(TabbedContent).active == "tab-recovery"
+        self._load(self.weeks, today, profile.week_start, with_bests)
+
+    @work(thread=True, exclusive=True, group="trends", exit_on_error=False)
+    def _load(self, weeks: int, today: date, week_start: int, with_bests: bool) -> None:
+        try:
+            with self.app.repository.reader() as repo:
+                trends = load_trends(repo, weeks, today)
+                bests = repo.personal_bests(week_start) if with_bests else None
+        except StorageError as exc:
+            self.app.call_from_thread(
+                self.app.notify, f"Trends could not be read: {exc}", severity="error"
+            )
+            return
+        self.post_message(self.Loaded(trends, bests))
+
+    def on_trends_screen_loaded(self, message: Loaded) -> None:
+        trends = message.trends
+        if len(trends.weeks) != self.weeks:
+            return  # an older range's sums, overtaken by a newer request
+        self._volume(trends.weeks)
+        self._load_chart(trends.weeks)
+        self._fitness(trends)
+        self._legs(trends.weeks)
+        self._soreness(trends)
+        self._recovery(message.bests)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "tab-recovery" and self.bests_stale:
-            self._recovery(self.legrun.today)
+            self.refresh_charts()
 
     def _bars(self, key: str, weeks: list[WeekTotals], values: list[float], title: str) -> None:
         plot = self.query_one(f"#plot-{key}", PlotextPlot)
@@ -137,9 +153,11 @@ class TrendsScreen(Screen[None]):
 
     def _volume(self, weeks: list[WeekTotals]) -> None:
         units = self.units
-        per_unit = KM_PER_MILE if units == "mi" else 1.0
         self._bars(
-            "volume", weeks, [round(w.run_km / per_unit, 1) for w in weeks], f"Run {units} per week"
+            "volume",
+            weeks,
+            [round(in_units(w.run_km, units), 1) for w in weeks],
+            f"Run {units} per week",
         )
         done = [w for w in weeks if w.run_km]
         average = sum(w.run_km for w in done) / len(done) if done else 0.0
@@ -150,7 +168,7 @@ class TrendsScreen(Screen[None]):
             "over weeks with runs"
         )
 
-    def _load(self, weeks: list[WeekTotals]) -> None:
+    def _load_chart(self, weeks: list[WeekTotals]) -> None:
         plot = self.query_one("#plot-load", PlotextPlot)
         plt = plot.plt
         plt.clear_figure()
@@ -176,12 +194,8 @@ class TrendsScreen(Screen[None]):
             f"cross {last.cross_load} · total {last.load}"
         )
 
-    def _fitness(self, first: date, today: date) -> None:
-        repo = self.legrun.repository
-        from legrun.planner.load import LOAD_WINDOW_DAYS
-
-        loads = queries.daily_loads(repo.db, first - timedelta(days=LOAD_WINDOW_DAYS), today)
-        points = fitness_series(loads, first, today)
+    def _fitness(self, trends: Trends) -> None:
+        points = trends.fitness
         plot = self.query_one("#plot-fitness", PlotextPlot)
         plt = plot.plt
         plt.clear_figure()
@@ -214,9 +228,8 @@ class TrendsScreen(Screen[None]):
             f"Last full week: {last.leg_days} leg day(s), {last.tonnage_kg:,.0f} kg lifted"
         )
 
-    def _soreness(self, first: date, today: date) -> None:
-        repo = self.legrun.repository
-        by_day = queries.soreness_by_day(repo.db, first, today)
+    def _soreness(self, trends: Trends) -> None:
+        first, today, by_day = trends.first, self.app.today, trends.soreness
         plot = self.query_one("#plot-soreness", PlotextPlot)
         plt = plot.plt
         plt.clear_figure()
@@ -241,22 +254,15 @@ class TrendsScreen(Screen[None]):
         else:
             note.update("No check-ins in this range: press c on the week screen each morning.")
 
-    def _recovery(self, today: date) -> None:
-        plan = self.legrun.plan_for(today)
+    def _recovery(self, bests: PersonalBests | None) -> None:
+        plan = self.app.plan_for(self.app.today)  # the week screen's plan, already made
         for muscle in MUSCLES:
             self.query_one(f"#gauge-{muscle}", ProgressBar).update(
                 progress=plan.state.recovery.get(muscle, 100)
             )
-        repo = self.legrun.repository
-        profile = repo.profile()
-        bests = PersonalBests(
-            longest_run=queries.longest_run(repo.db),
-            fastest_5k_plus=queries.fastest_run(repo.db),
-            most_weekly_km=queries.most_weekly_km(repo.db, profile.week_start),
-            lifts=best_lifts(queries.lift_sets(repo.db)),
-        )
-        self.query_one("#bests", Static).update(describe_bests(bests, self.units))
-        self.bests_stale = False
+        if bests is not None:
+            self.query_one("#bests", Static).update(describe_bests(bests, self.units))
+            self.bests_stale = False
 
 
 def describe_bests(bests: PersonalBests, units: str = "km") -> str:

@@ -8,12 +8,13 @@ from datetime import date, timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from legrun.planner.plan import WeekPlan
-from legrun.planner.units import KM_PER_MILE, distance
-from legrun.tui.output import item_summary
+from legrun.planner.units import distance, distance_figure
+from legrun.tui.flows import start_add, start_checkin
+from legrun.tui.screens.base import LegrunScreen
+from legrun.tui.text import item_summary
 from legrun.tui.widgets.day_column import DayColumn
 from legrun.tui.widgets.goal_countdown import goal_headline
 from legrun.tui.widgets.hanging_text import HangingText, Line, cut_line
@@ -49,7 +50,7 @@ def _week_title(
     return f"{week} · {cut_line(goal, max(1, width - len(week) - len(tail) - 3))}{tail}"
 
 
-class WeekScreen(Screen[None]):
+class WeekScreen(LegrunScreen[None]):
     BINDINGS = [
         Binding(
             "left_square_bracket", "previous_week", "Prev week", key_display="[", id="week.previous"
@@ -93,40 +94,34 @@ class WeekScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        today = self.app.today  # type: ignore[attr-defined]
+        today = self.app.today
         self.shown_day = today
         self.refresh_plan()
         if self.plan is not None:
             self.selected = (today - self.plan.week_start).days
-        self.app.plan_listeners.append(self.refresh_plan)  # type: ignore[attr-defined]
+        self.app.plan_changed.subscribe(self, self.refresh_plan, immediate=True)
         self._update_selection()
-
-    def on_unmount(self) -> None:
-        listeners = self.app.plan_listeners  # type: ignore[attr-defined]
-        if self.refresh_plan in listeners:
-            listeners.remove(self.refresh_plan)
 
     # -- updating in place --------------------------------------------------------------------
 
-    def refresh_plan(self) -> None:
+    def refresh_plan(self, _: object = None) -> None:
         app = self.app
         assert self.shown_day is not None
         selected = self.plan.days[self.selected].date if self.plan is not None else None
-        self.plan = plan = app.plan_for(self.shown_day)  # type: ignore[attr-defined]
+        self.plan = plan = app.plan_for(self.shown_day)
         if selected is not None and plan.day(selected) is not None:
             # The same date stays selected when the week's first day changes (profile edit).
             self.selected = (selected - plan.week_start).days
-        today = app.today  # type: ignore[attr-defined]
+        today = app.today
         for i, column in enumerate(self.query(DayColumn)):
             column.today = today
             column.units = plan.units
             column.day = plan.days[i]
-        self.goal_words = goal_headline(app.repository.goal(), today)  # type: ignore[attr-defined]
+        self.goal_words = goal_headline(app.repository.goal(), today)
         self._show_title()
         t = plan.totals
-        per_unit = KM_PER_MILE if plan.units == "mi" else 1.0
         runs = (
-            f"Runs {round(t.run_km_done / per_unit, 1):g}/{distance(t.run_km, plan.units)}"
+            f"Runs {distance_figure(t.run_km_done, plan.units)}/{distance(t.run_km, plan.units)}"
             f" · {t.run_minutes_done}/{t.run_minutes} min"
             f" · load {t.load_done}/{t.load} · form {plan.state.form:+.0f}"
         )
@@ -142,8 +137,8 @@ class WeekScreen(Screen[None]):
         app = self.app
         title = _week_title(
             self.plan,
-            app.today,  # type: ignore[attr-defined]
-            app.demo,  # type: ignore[attr-defined]
+            app.today,
+            app.demo,
             self.goal_words,
             width=app.size.width - 2,  # the title's padding
         )
@@ -196,7 +191,7 @@ class WeekScreen(Screen[None]):
     # -- actions ------------------------------------------------------------------------------
 
     def _go(self, day: date) -> None:
-        if not self.app.within_plan(day):  # type: ignore[attr-defined]
+        if not self.app.within_plan(day):
             return
         self.shown_day = day
         self.refresh_plan()
@@ -210,7 +205,7 @@ class WeekScreen(Screen[None]):
         self._go(self.shown_day + timedelta(days=7))
 
     def action_this_week(self) -> None:
-        today: date = self.app.today  # type: ignore[attr-defined]
+        today: date = self.app.today
         self._go(today)
         assert self.plan is not None
         self.selected = (today - self.plan.week_start).days
@@ -243,9 +238,7 @@ class WeekScreen(Screen[None]):
         self.app.push_screen(DayScreen(self.selected_date, cursor=self.cursor))
 
     def action_add(self) -> None:
-        from legrun.tui.screens.add import start_add
-
-        start_add(self.app, self.selected_date)  # type: ignore[arg-type]
+        start_add(self.app, self.selected_date)
 
     def action_notes(self) -> None:
         from legrun.tui.screens.week_notes import WeekNotesScreen
@@ -254,6 +247,4 @@ class WeekScreen(Screen[None]):
             self.app.push_screen(WeekNotesScreen(self.plan))
 
     def action_checkin(self) -> None:
-        from legrun.tui.screens.add import start_checkin
-
-        start_checkin(self.app, self.app.today)  # type: ignore[arg-type, attr-defined]
+        start_checkin(self.app, self.app.today)

@@ -14,15 +14,16 @@ from legrun.planner.plan import ChecklistItem
 
 
 class Checklist(OptionList):
-    BINDINGS = [Binding("space", "toggle", "Tick", show=False, id="checklist.tick")]
+    BINDINGS = [Binding("space", "tick", "Tick", show=False, id="checklist.tick")]
 
     class Toggled(Message):
         """An item was ticked or unticked by the user."""
 
-        def __init__(self, item_id: str, done: bool) -> None:
+        def __init__(self, item_id: str, done: bool, text: str) -> None:
             super().__init__()
             self.item_id = item_id
             self.done = done
+            self.text = text
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, compact=True)
@@ -46,7 +47,8 @@ class Checklist(OptionList):
     def _prompt(item: ChecklistItem) -> Content:
         return Content(f"[{'x' if item.done else ' '}] {item.when:<6} {item.text}")
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
+        """Tick the highlighted item, or untick it."""
         index = self.highlighted
         if index is None or index >= len(self._items):
             return
@@ -54,8 +56,8 @@ class Checklist(OptionList):
         toggled = ChecklistItem(item.id, item.when, item.text, not item.done)
         self._items[index] = toggled
         self.replace_option_prompt_at_index(index, self._prompt(toggled))
-        self.post_message(self.Toggled(toggled.id, toggled.done))
+        self.post_message(self.Toggled(toggled.id, toggled.done, toggled.text))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_tick()

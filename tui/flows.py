@@ -1,0 +1,118 @@
+"""What the add, edit and check-in keys start: a form, prefilled from the plan or the stored
+record, whose result is saved through `LegrunApp.change` (so it can be undone)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from legrun.planner.kinds import run_kind_for
+from legrun.planner.models import AnySession, CheckIn, CrossTraining, LegDay, Run
+from legrun.planner.plan import PlanItem
+from legrun.storage.changes import DeleteSession, SaveCheckIn, saving
+from legrun.tui.text import session_words
+
+if TYPE_CHECKING:
+    from legrun.tui.application import LegrunApp
+
+
+def save_session(
+    app: LegrunApp, session: AnySession | None, replaces: AnySession | None = None
+) -> None:
+    """Store a session from a form (or an edit of one), re-plan, and offer undo."""
+    if session is None:
+        return
+    if replaces is not None and replaces.id is not None:
+        app.change(
+            saving(session, replaces),
+            f"edit of {session_words(replaces)}",
+            f"Saved {session_words(session)}",
+        )
+    else:
+        app.change(
+            saving(session), f"logging {session_words(session)}", f"Logged {session_words(session)}"
+        )
+
+
+def delete_logged(app: LegrunApp, session_id: int, what: str) -> None:
+    """Delete a logged session, re-plan, and offer undo (which restores it, id and all)."""
+    app.change(DeleteSession(session_id), f"delete of {what}", f"Deleted {what} (u undoes)")
+
+
+def open_form(
+    app: LegrunApp,
+    kind: str,
+    day: date,
+    item: PlanItem | None = None,
+    session: AnySession | None = None,
+) -> None:
+    """Open the form for `kind`, prefilled from a planned item or an existing session."""
+    from legrun.tui.screens.cross_form import CrossForm
+    from legrun.tui.screens.leg_day_form import LegDayForm
+    from legrun.tui.screens.run_form import RunForm
+
+    def done(result: AnySession | None) -> None:
+        save_session(app, result, replaces=session)
+
+    if kind == "leg":
+        app.push_screen(
+            LegDayForm(
+                app.today,
+                day,
+                app.repository.exercise_names(),
+                minutes=(item.minutes if item and item.minutes else 60),
+                session=session if isinstance(session, LegDay) else None,
+            ),
+            done,
+        )
+    elif kind == "run":
+        run_kind = run_kind_for(
+            item.kind if item else "", item.workout.type if item and item.workout else None
+        )
+        app.push_screen(
+            RunForm(
+                app.today,
+                day,
+                km=item.km if item else None,
+                minutes=item.minutes if item else None,
+                kind=run_kind,
+                session=session if isinstance(session, Run) else None,
+            ),
+            done,
+        )
+    else:
+        app.push_screen(
+            CrossForm(
+                app.today,
+                day,
+                activity=(item.activity if item and item.activity else "bike"),
+                minutes=item.minutes if item else None,
+                session=session if isinstance(session, CrossTraining) else None,
+            ),
+            done,
+        )
+
+
+def start_add(app: LegrunApp, day: date) -> None:
+    from legrun.tui.screens.add_kind import AddKindScreen
+
+    def chosen(kind: str | None) -> None:
+        if kind:
+            open_form(app, kind, day)
+
+    app.push_screen(AddKindScreen(day), chosen)
+
+
+def start_checkin(app: LegrunApp, day: date) -> None:
+    from legrun.tui.screens.checkin_form import CheckInForm
+
+    def done(result: CheckIn | None) -> None:
+        if result is not None and app.change(
+            SaveCheckIn(result), f"check-in of {result.date:%a %d %b}"
+        ):
+            app.notify(
+                f"Check-in saved: soreness {result.overall}/10. The week is re-planned.",
+                timeout=4,
+            )
+
+    app.push_screen(CheckInForm(app.today, day, app.repository.checkin(day)), done)
