@@ -6,6 +6,7 @@ import random
 from datetime import date, timedelta
 
 from legrun.planner.models import (
+    AnySession,
     CheckIn,
     CrossTraining,
     Exercise,
@@ -45,7 +46,9 @@ def _exercises(index: int, progress: float) -> tuple[Exercise, ...]:
     )
 
 
-def demo_history(today: date, weeks: int = 8, seed: int = 7) -> tuple[Profile, list, list[CheckIn]]:
+def demo_history(
+    today: date, weeks: int = 8, seed: int = 7
+) -> tuple[Profile, list[AnySession], list[CheckIn]]:
     """A profile and `weeks` weeks of leg days (Mon, Thu), runs, cross-training and check-ins
     ending yesterday. Deterministic for a given `today` and `seed`."""
     rng = random.Random(seed)
@@ -59,7 +62,7 @@ def demo_history(today: date, weeks: int = 8, seed: int = 7) -> tuple[Profile, l
         cross=("bike", "swim", "yoga"),
     )
     monday = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks)
-    sessions: list = []
+    sessions: list[AnySession] = []
     checkins: list[CheckIn] = []
     for week in range(weeks + 1):
         start = monday + timedelta(weeks=week)

@@ -53,7 +53,7 @@ from legrun.planner.week_state import (
     day_name,
     plural,
 )
-from legrun.planner.workouts import Result, quality_session, strides
+from legrun.planner.workouts import Result, Session, quality_session, strides
 from legrun.planner.zones import recovery_hr_range, run_hr_range
 
 RECOVERY_SHARE = {"heavy": 0.60, "moderate": 0.75}  # R-AFTER-LEG: recovery vs easy run length
@@ -381,7 +381,7 @@ class WeekPlanner:
         window_start = self.week_start - timedelta(days=2)
         rule_days = leg_days_between(self.profile.leg_days_rule, window_start, self.week_end)
         pinned = [
-            (p.to_date if p.action == "move" else p.date, p)
+            (p.date if p.to_date is None else p.to_date, p)
             for p in self.pins
             if p.kind == "leg_day" and p.action in ("add", "move")
         ]
@@ -793,7 +793,7 @@ class WeekPlanner:
             "No day for a workout this week "
             f"({self.refusal_summary('quality_run')}); it becomes an easy run.",
         )
-        from legrun.planner.split import suggest_split  # noqa: PLC0415 (only when needed)
+        from legrun.planner.split import suggest_split
 
         suggestion = suggest_split(self)
         if suggestion is not None:
@@ -828,7 +828,7 @@ class WeekPlanner:
         cross-training of the same minutes, or is said."""
         v = self.volume
         left = km_left
-        sized: dict[int, tuple[str, float, int | None, list[Why], object]] = {}
+        sized: dict[int, tuple[str, float, int | None, list[Why], Session | None]] = {}
         # Every other run keeps at least its 20 minutes.
         others_n = sum(1 for _, k, _ in placed if k != "long_run")
         reserve = others_n * self.km_for(MIN_RUN_MINUTES, "recovery_run")
@@ -861,7 +861,7 @@ class WeekPlanner:
                 # A workout takes about an even share of what the long run leaves.
                 unsized = sum(1 for j, k, _ in placed if k != "long_run" and j not in sized)
                 room = max(self.km_for(MIN_RUN_MINUTES), left / max(1, unsized))
-                session = quality_session(
+                workout_session = quality_session(
                     v.block_week,
                     3 if v.new_runner else 0,
                     v.easier_week,
@@ -878,7 +878,7 @@ class WeekPlanner:
                     ),
                     taper=self.toward is not None and self.toward.phase == "taper",
                 )
-                if session.km > 1.25 * room:
+                if workout_session.km > 1.25 * room:
                     # Even the shortest workout would take the other runs' km: an easy run
                     # with strides keeps the week whole (and its speed); but not on a leg
                     # day (a same-day workout), where its km go to the others.
@@ -891,8 +891,8 @@ class WeekPlanner:
                     self.strides_for_room = self.strides_for_room or not on_leg_day
                     unplaced += 1 if on_leg_day else 0
                     continue
-                km = floor_km(min(session.km, cap, left))
-                sized[i] = ("quality_run", km, session.minutes, list(why), session)
+                km = floor_km(min(workout_session.km, cap, left))
+                sized[i] = ("quality_run", km, workout_session.minutes, list(why), workout_session)
                 left -= km
         others = [(i, kind, why) for i, kind, why in placed if kind == "easy_run"]
         long_km = max((s[1] for s in sized.values() if s[0] == "long_run"), default=0.0)

@@ -120,7 +120,9 @@ def refusal(planner: WeekPlanner, day: DayState, kind: str) -> tuple[RuleId, str
     return None
 
 
-def pinned_warnings(planner: WeekPlanner, day: DayState, kind: str, label: str) -> list[tuple]:
+def pinned_warnings(
+    planner: WeekPlanner, day: DayState, kind: str, label: str
+) -> list[tuple[RuleId, str]]:
     """Every rule a run the user put on `day` breaks: (rule, words with the advice)."""
     found = []
     for rule in RULES:

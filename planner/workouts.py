@@ -33,7 +33,7 @@ class Result:
     is_race: bool
 
     def minutes_for(self, km: float) -> float:
-        return self.minutes * (km / self.km) ** RIEGEL
+        return float(self.minutes * (km / self.km) ** RIEGEL)
 
     def pace_s(self, km: float) -> int:
         """Seconds per km over `km`, by Riegel."""

@@ -169,7 +169,7 @@ async def bare_table_baseline() -> tuple[float, float]:
     from textual.widgets import DataTable, Footer
 
     class TableScreen(Screen[None]):
-        def compose(self):  # noqa: ANN202
+        def compose(self):
             yield DataTable(cursor_type="row")
             yield Footer()
 

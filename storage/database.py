@@ -99,7 +99,8 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         yield conn
         conn.execute("COMMIT")
     except BaseException:
-        if conn.in_transaction:
+        # (A failed COMMIT leaves the transaction open; one SQLite ended itself leaves none.)
+        with contextlib.suppress(sqlite3.OperationalError):
             conn.execute("ROLLBACK")
         raise
 
@@ -206,7 +207,7 @@ def _remove_if_new(paths: list[Path], existed: set[Path]) -> None:
 
 def open_database(
     path: Path | str,
-    migrations: list[Callable[[sqlite_utils.Database], None]],
+    migrations: Sequence[Callable[[sqlite_utils.Database], None]],
 ) -> sqlite3.Connection:
     """Open (creating if need be) the legrun database at `path` and bring its schema up to date.
 
@@ -261,7 +262,7 @@ def open_database(
 def _migrate(
     db: sqlite3.Connection,
     path: Path,
-    migrations: list[Callable[[sqlite_utils.Database], None]],
+    migrations: Sequence[Callable[[sqlite_utils.Database], None]],
 ) -> None:
     known = len(migrations)
     version = db.execute("PRAGMA user_version").fetchone()[0]

@@ -154,7 +154,7 @@ class TrendQueries:
         )
         found = []
         for name, reps, load in bests:
-            (day,) = self._db.row(
+            day = self._db.value(
                 "SELECT min(s.date) FROM exercises e JOIN sessions s ON s.id = e.session_id "
                 "WHERE e.name = ? AND e.reps = ? AND e.load_kg = ?",
                 [name, reps, load],

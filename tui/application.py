@@ -244,7 +244,7 @@ class LegrunApp(App[int]):
 
         self._show(SeasonScreen)
 
-    def _show(self, kind: type[Screen]) -> None:
+    def _show(self, kind: type[Screen[None]]) -> None:
         """Go to one of the numbered screens, on top of the week (its home)."""
         if isinstance(self.screen, kind):
             return
@@ -265,7 +265,7 @@ class LegrunApp(App[int]):
 
     # -- command palette: every action, by name -----------------------------------------------
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         seen: set[str] = set()
         for active in screen.active_bindings.values():

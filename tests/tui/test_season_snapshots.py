@@ -44,13 +44,13 @@ def steps(*keys: str) -> Callable[[Pilot], Awaitable[None]]:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_season_without_a_goal(snap_compare, demo_repo: Repository, size) -> None:  # noqa: ANN001
+def test_season_without_a_goal(snap_compare, demo_repo: Repository, size) -> None:
     app = make_app(demo_repo, today=TODAY, demo=True)
     assert snap_compare(app, terminal_size=size, run_before=steps("5"))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_season_to_a_half_marathon(snap_compare, demo_repo: Repository, size) -> None:  # noqa: ANN001
+def test_season_to_a_half_marathon(snap_compare, demo_repo: Repository, size) -> None:
     # The fourth week highlighted: an easier week of the base phase.
     demo_repo.save_goal(HALF)
     app = make_app(demo_repo, today=TODAY, demo=True)

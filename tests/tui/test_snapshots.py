@@ -48,50 +48,50 @@ def steps(*keys: str, text: tuple[str, ...] = ()) -> Callable[[Pilot], Awaitable
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_week_with_demo_data(snap_compare, demo_repo: Repository, size) -> None:  # noqa: ANN001
+def test_week_with_demo_data(snap_compare, demo_repo: Repository, size) -> None:
     app = make_app(demo_repo, today=TODAY, demo=True)
     assert snap_compare(app, terminal_size=size, run_before=steps())
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_day_detail(snap_compare, demo_repo: Repository, size) -> None:  # noqa: ANN001
+def test_day_detail(snap_compare, demo_repo: Repository, size) -> None:
     # Yesterday, Monday: a logged leg day with its exercises and its after-care checklist.
     app = make_app(demo_repo, today=TODAY, demo=True)
     assert snap_compare(app, terminal_size=size, run_before=steps("h", "enter"))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_leg_day_form_with_two_exercises(snap_compare, demo_repo: Repository, size) -> None:  # noqa: ANN001
+def test_leg_day_form_with_two_exercises(snap_compare, demo_repo: Repository, size) -> None:
     app = make_app(demo_repo, today=TODAY, demo=True)
     fill = steps("a", "l", "8", "tab", text=("back squat 5x5@100kg", "romanian deadlift 3x8@80kg"))
     assert snap_compare(app, terminal_size=size, run_before=fill)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_help(snap_compare, demo_repo: Repository, size) -> None:  # noqa: ANN001
+def test_help(snap_compare, demo_repo: Repository, size) -> None:
     app = make_app(demo_repo, today=TODAY, demo=True)
     assert snap_compare(app, terminal_size=size, run_before=steps("question_mark"))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_profile(snap_compare, demo_repo: Repository, size) -> None:  # noqa: ANN001
+def test_profile(snap_compare, demo_repo: Repository, size) -> None:
     app = make_app(demo_repo, today=TODAY, demo=True)
     assert snap_compare(app, terminal_size=size, run_before=steps("4"))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_history(snap_compare, demo_repo: Repository, size) -> None:  # noqa: ANN001
+def test_history(snap_compare, demo_repo: Repository, size) -> None:
     app = make_app(demo_repo, today=TODAY, demo=True)
     assert snap_compare(app, terminal_size=size, run_before=steps("2"))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_trends_volume(snap_compare, demo_repo: Repository, size) -> None:  # noqa: ANN001
+def test_trends_volume(snap_compare, demo_repo: Repository, size) -> None:
     app = make_app(demo_repo, today=TODAY, demo=True)
     assert snap_compare(app, terminal_size=size, run_before=steps("3"))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_trends_recovery_and_bests(snap_compare, demo_repo: Repository, size) -> None:  # noqa: ANN001
+def test_trends_recovery_and_bests(snap_compare, demo_repo: Repository, size) -> None:
     app = make_app(demo_repo, today=TODAY, demo=True)
     assert snap_compare(app, terminal_size=size, run_before=steps("3", "h"))

@@ -36,8 +36,8 @@ def _label(day: date) -> str:
     return f"{day:%d %b}"
 
 
-def _tick_positions(count: int, every: int) -> list[int]:
-    return list(range(0, count, every)) or [0]
+def _tick_positions(count: int, every: int) -> list[float]:
+    return [float(i) for i in range(0, count, every)] or [0.0]
 
 
 class TrendsScreen(LegrunScreen[None]):
@@ -147,7 +147,7 @@ class TrendsScreen(LegrunScreen[None]):
         plt.bar(positions, values, width=0.6)
         every = max(1, len(weeks) // 6)
         ticks = _tick_positions(len(weeks), every)
-        plt.xticks(ticks, [_label(weeks[i].week_start) for i in ticks])
+        plt.xticks(ticks, [_label(weeks[int(i)].week_start) for i in ticks])
         plt.title(title)
         plot.refresh()
 
@@ -180,12 +180,13 @@ class TrendsScreen(LegrunScreen[None]):
                 [w.run_load for w in weeks],
                 [w.cross_load for w in weeks],
             ],
-            labels=["legs", "runs", "cross"],
+            # plotext takes `labels`; textual-plotext's stub names it `label`.
+            labels=["legs", "runs", "cross"],  # type: ignore[call-arg]
             width=0.6,
         )
         every = max(1, len(weeks) // 6)
         ticks = _tick_positions(len(weeks), every)
-        plt.xticks(ticks, [_label(weeks[i].week_start) for i in ticks])
+        plt.xticks(ticks, [_label(weeks[int(i)].week_start) for i in ticks])
         plt.title("Weekly load (RPE x minutes) by kind")
         plot.refresh()
         last = weeks[-2] if len(weeks) > 1 else weeks[-1]
@@ -205,7 +206,7 @@ class TrendsScreen(LegrunScreen[None]):
         plt.plot(x, [p.form for p in points], label="form", marker="braille")
         every = max(7, (len(points) // 6 // 7) * 7)
         ticks = _tick_positions(len(points), every)
-        plt.xticks(ticks, [_label(points[i].day) for i in ticks])
+        plt.xticks(ticks, [_label(points[int(i)].day) for i in ticks])
         plt.title("Fitness, fatigue and form")
         plot.refresh()
         now = points[-1] if points else None
@@ -242,7 +243,7 @@ class TrendsScreen(LegrunScreen[None]):
         plt.xlim(0, max(1, days - 1))
         every = max(7, (days // 6 // 7) * 7)
         ticks = _tick_positions(days, every)
-        plt.xticks(ticks, [_label(first + timedelta(days=i)) for i in ticks])
+        plt.xticks(ticks, [_label(first + timedelta(days=int(i))) for i in ticks])
         plt.title("Morning soreness (0-10)")
         plot.refresh()
         note = self.query_one("#note-soreness", Static)
