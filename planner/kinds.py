@@ -22,6 +22,14 @@ class PlanKind:
     is_hard: bool = False  # a long run, a quality run or a race (R-48H, R-HARD-EASY)
     hr_band: tuple[float, float] | None = None  # fractions of max HR (%HRmax)
 
+    @property
+    def logged_as(self) -> str | None:
+        """The kind of session it is logged as (`leg`, `run`, `cross`), or None for what is
+        not logged as a session (mobility is ticked, rest is nothing)."""
+        if self.is_run:
+            return "run"
+        return {"leg_day": "leg", "cross_training": "cross"}.get(self.name)
+
 
 KINDS: dict[str, PlanKind] = {
     k.name: k

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
 from legrun.planner.kinds import HARD_LOGGED_RUN_KINDS
@@ -173,28 +173,46 @@ class TrainingHistory:
         return cached
 
 
-def fitness_fatigue(history: TrainingHistory, as_of: date) -> tuple[float, float, float]:
-    """Fitness (42-day), fatigue (7-day) and form (fitness - fatigue) at the end of `as_of`."""
-    start = as_of - timedelta(days=LOAD_WINDOW_DAYS)
-    loads = history.daily_loads(start, as_of)
-    # Each day: x += (load - x) * k, with k = 1 - e^(-1/tau). A day without load only
-    # multiplies x by e^(-1/tau), so the days between loads are skipped in one step.
-    fitness = fatigue = 0.0
+def banister(
+    daily_loads: Mapping[date, int], first: date, last: date
+) -> list[tuple[date, float, float]]:
+    """The Banister model: fitness (42-day) and fatigue (7-day) at the end of each day from
+    `first` to `last`, the sums starting LOAD_WINDOW_DAYS before `first` (older loads barely
+    count). The one implementation the planner and the trends chart share.
+
+    Each day x += (load - x) * k, with k = 1 - e^(-1/tau); a day without load only multiplies
+    x by e^(-1/tau), so the days between loads before `first` are skipped in one step."""
     k_fit = 1 - math.exp(-1 / FITNESS_DAYS)
     k_fat = 1 - math.exp(-1 / FATIGUE_DAYS)
-    previous = start - timedelta(days=1)
-    for day in sorted(loads):
+    fitness = fatigue = 0.0
+    start = first - timedelta(days=LOAD_WINDOW_DAYS)
+    previous = start - timedelta(days=1)  # the day the sums stand at
+    for day in sorted(d for d in daily_loads if start <= d < first):
         gap = (day - previous).days - 1
-        if gap:
-            fitness *= math.exp(-gap / FITNESS_DAYS)
-            fatigue *= math.exp(-gap / FATIGUE_DAYS)
-        load = loads[day]
+        fitness = fitness * math.exp(-gap / FITNESS_DAYS)
+        fatigue = fatigue * math.exp(-gap / FATIGUE_DAYS)
+        load = daily_loads[day]
         fitness += (load - fitness) * k_fit
         fatigue += (load - fatigue) * k_fat
         previous = day
-    gap = (as_of - previous).days
+    gap = (first - previous).days - 1
     fitness *= math.exp(-gap / FITNESS_DAYS)
     fatigue *= math.exp(-gap / FATIGUE_DAYS)
+    points = []
+    day = first
+    while day <= last:
+        load = daily_loads.get(day, 0)
+        fitness += (load - fitness) * k_fit
+        fatigue += (load - fatigue) * k_fat
+        points.append((day, fitness, fatigue))
+        day += timedelta(days=1)
+    return points
+
+
+def fitness_fatigue(history: TrainingHistory, as_of: date) -> tuple[float, float, float]:
+    """Fitness (42-day), fatigue (7-day) and form (fitness - fatigue) at the end of `as_of`."""
+    loads = history.daily_loads(as_of - timedelta(days=LOAD_WINDOW_DAYS), as_of)
+    ((_, fitness, fatigue),) = banister(loads, as_of, as_of)
     return round(fitness, 1), round(fatigue, 1), round(fitness - fatigue, 1)
 
 

@@ -6,12 +6,11 @@ them into the series and records the trends screen and `legrun-tui stats` show.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from legrun.planner.load import FATIGUE_DAYS, FITNESS_DAYS, LOAD_WINDOW_DAYS
+from legrun.planner.load import banister
 
 
 @dataclass(frozen=True)
@@ -76,27 +75,12 @@ def fill_weeks(totals: Iterable[WeekTotals], first: date, weeks: int) -> list[We
 
 
 def fitness_series(daily_loads: Mapping[date, int], start: date, end: date) -> list[FitnessPoint]:
-    """Fitness (42-day), fatigue (7-day) and form for each day from `start` to `end`.
-
-    The sums begin LOAD_WINDOW_DAYS before `start`, as the planner's do, so a day's figures
-    match what the week screen shows for it to within a fraction of a percent.
-    """
-    k_fit = 1 - math.exp(-1 / FITNESS_DAYS)
-    k_fat = 1 - math.exp(-1 / FATIGUE_DAYS)
-    fitness = fatigue = 0.0
-    points: list[FitnessPoint] = []
-    day = start - timedelta(days=LOAD_WINDOW_DAYS)
-    one = timedelta(days=1)
-    while day <= end:
-        load = daily_loads.get(day, 0)
-        fitness += (load - fitness) * k_fit
-        fatigue += (load - fatigue) * k_fat
-        if day >= start:
-            points.append(
-                FitnessPoint(day, round(fitness, 1), round(fatigue, 1), round(fitness - fatigue, 1))
-            )
-        day += one
-    return points
+    """Fitness (42-day), fatigue (7-day) and form for each day from `start` to `end`, by the
+    planner's own model (load.banister), so a day's figures are the week screen's."""
+    return [
+        FitnessPoint(day, round(fitness, 1), round(fatigue, 1), round(fitness - fatigue, 1))
+        for day, fitness, fatigue in banister(daily_loads, start, end)
+    ]
 
 
 def epley_one_rm(load_kg: float, reps: int) -> float:

@@ -12,9 +12,10 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from legrun.planner.kinds import KINDS
 from legrun.planner.models import Pin
 from legrun.planner.pins import PinEdit, moving, removing, skipping
-from legrun.planner.plan import RUN_PLAN_KINDS, DayPlan, PlanItem, WeekPlan
+from legrun.planner.plan import DayPlan, PlanItem, WeekPlan
 from legrun.storage.changes import ChangePins, MoveSession, Tick
 from legrun.tui.flows import delete_logged, open_form, start_add
 from legrun.tui.screens.base import LegrunScreen
@@ -22,8 +23,6 @@ from legrun.tui.text import item_summary
 from legrun.tui.widgets.checklist import Checklist
 from legrun.tui.widgets.hanging_text import HangingText, Line
 from legrun.tui.widgets.workout import workout_block
-
-_FORM_KIND = {"leg_day": "leg", "cross_training": "cross", **dict.fromkeys(RUN_PLAN_KINDS, "run")}
 
 
 class DayScreen(LegrunScreen[None]):
@@ -164,11 +163,11 @@ class DayScreen(LegrunScreen[None]):
 
     def action_mark_done(self) -> None:
         item = self._highlighted_item()
-        if item is None or item.kind in ("rest", "mobility"):
+        kind = KINDS[item.kind].logged_as if item is not None else None
+        if item is None or kind is None:
             if item is not None and item.kind == "mobility":
                 self.notify("Mobility is not logged as a session: tick it in the checklist.")
             return
-        kind = _FORM_KIND[item.kind]
         if item.status == "done":
             open_form(self.app, kind, self.day, session=item.session)
         else:

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Input, Static
 
-from legrun.planner.models import AnySession, LegDay, Run, ValidationError, parse_date
-from legrun.planner.plan import KIND_LETTERS, item_from_session
+from legrun.planner.kinds import KINDS
+from legrun.planner.models import AnySession, Run, ValidationError, parse_date
+from legrun.planner.plan import KIND_LETTERS, item_from_session, plan_kind_of
 from legrun.planner.units import distance_figure
 from legrun.storage.history import HistoryFilter
 from legrun.tui.flows import delete_logged, open_form
@@ -20,7 +21,6 @@ from legrun.tui.text import pace_text, session_details
 PAGE = 100
 KIND_CYCLE = (None, "leg", "run", "cross")
 KIND_NAMES = {None: "all", "leg": "leg days", "run": "runs", "cross": "cross-training"}
-_FORM_KIND = {LegDay: "leg", Run: "run"}
 
 
 def _cells(session: AnySession, units: str = "km") -> tuple[object, ...]:
@@ -209,7 +209,7 @@ class HistoryScreen(LegrunScreen[None]):
         session = self._selected()
         if session is None:
             return
-        kind = _FORM_KIND.get(type(session), "cross")
+        kind = KINDS[plan_kind_of(session)].logged_as or "cross"
         open_form(self.app, kind, session.date, session=session)
 
     def action_delete(self) -> None:
