@@ -13,6 +13,7 @@ from legrun.tui.application import make_app
 from legrun.tui.screens.history import PAGE, HistoryScreen
 from legrun.tui.screens.run_form import RunForm
 from tests.conftest import TODAY
+from tests.tui.support import settle
 
 SIZE = (80, 24)
 
@@ -149,7 +150,7 @@ async def test_rows_are_loaded_a_page_at_a_time(repo: Repository) -> None:
         # Reaching the end of a page fetches the next one, and so on to the oldest.
         for _ in range(4):
             await pilot.press("ctrl+end")
-            await pilot.pause()
+            await settle(pilot)  # the next page is read by a worker
         assert len(screen.loaded) == PAGE * 3 + 7
         assert screen.loaded[-1].date == start
         assert len({s.id for s in screen.loaded}) == PAGE * 3 + 7

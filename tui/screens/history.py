@@ -5,14 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Input, Static
 
 from legrun.planner.kinds import KINDS
 from legrun.planner.models import AnySession, Run, ValidationError, parse_date
 from legrun.planner.plan import KIND_LETTERS, item_from_session, plan_kind_of
 from legrun.planner.units import distance_figure
+from legrun.storage import StorageError
 from legrun.storage.history import HistoryFilter
 from legrun.tui.flows import delete_logged, open_form
 from legrun.tui.screens.base import LegrunScreen
@@ -111,14 +114,49 @@ class HistoryScreen(LegrunScreen[None]):
         self._show_title()
 
     def load_more(self) -> None:
+        """The next page, read here (the first pages of a reload: the screen shows them at
+        once)."""
         if self.exhausted:
             return
-        after = (self.loaded[-1].date, self.loaded[-1].id or 0) if self.loaded else None
-        page = self.app.repository.history_page(self.filter, after=after, limit=PAGE)
+        self._add_page(self.app.repository.history_page(self.filter, self._after(), PAGE))
+
+    def _after(self) -> tuple[date, int] | None:
+        return (self.loaded[-1].date, self.loaded[-1].id or 0) if self.loaded else None
+
+    def _add_page(self, page: list[AnySession]) -> None:
         self.exhausted = len(page) < PAGE
-        table = self.query_one(DataTable)
-        table.add_rows([_cells(s, self.units) for s in page])
+        self.query_one(DataTable).add_rows([_cells(s, self.units) for s in page])
         self.loaded.extend(page)
+
+    class PageRead(Message):
+        """A page read by a worker, for the filter and position it was asked for."""
+
+        def __init__(
+            self, where: HistoryFilter, after: tuple[date, int] | None, page: list[AnySession]
+        ) -> None:
+            super().__init__()
+            self.where = where
+            self.after = after
+            self.page = page
+
+    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
+    def _read_page(self, where: HistoryFilter, after: tuple[date, int] | None) -> None:
+        """Read the page after `after` off the UI thread, on a connection of its own, so that
+        scrolling on never waits for the database."""
+        try:
+            with self.app.repository.reader() as repo:
+                page = repo.history_page(where, after, PAGE)
+        except StorageError as exc:
+            self.app.call_from_thread(
+                self.app.notify, f"History could not be read: {exc}", severity="error"
+            )
+            return
+        self.post_message(self.PageRead(where, after, page))
+
+    def on_history_screen_page_read(self, message: PageRead) -> None:
+        # A page for another filter, or one the table has already (a reload came between).
+        if message.where == self.filter and message.after == self._after():
+            self._add_page(message.page)
 
     def _show_title(self) -> None:
         f = self.filter
@@ -134,8 +172,8 @@ class HistoryScreen(LegrunScreen[None]):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         # Fetch the next page before the cursor reaches the end, so scrolling never stalls.
-        if event.cursor_row >= len(self.loaded) - 20:
-            self.load_more()
+        if event.cursor_row >= len(self.loaded) - 20 and not self.exhausted:
+            self._read_page(self.filter, self._after())
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_edit()
