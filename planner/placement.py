@@ -912,7 +912,7 @@ class WeekPlanner:
                 left += km
                 self.too_short += 1
                 continue
-            workout = getattr(session, "workout", None)
+            workout = session.workout if session is not None else None
             if kind == "easy_run" and strides_wanted and not strides_given:
                 workout = strides(v.block_week)
                 strides_given = True
@@ -1046,7 +1046,7 @@ class WeekPlanner:
         km: float,
         why: list[Why],
         minutes: int | None = None,
-        workout: object = None,
+        workout: Workout | None = None,
     ) -> None:
         day = self.days[i]
         v = self.volume
@@ -1068,7 +1068,7 @@ class WeekPlanner:
                 hr_low=low,
                 hr_high=high,
                 why=tuple(reasons),
-                workout=workout,  # type: ignore[arg-type]
+                workout=workout,
             )
         )
 
