@@ -11,14 +11,18 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+# The ranges of every number a record holds, and the error they raise, live in fields;
+# MUSCLES and ValidationError are known by their names here as well.
+from legrun.planner.fields import BOUNDS
+from legrun.planner.fields import MUSCLES as MUSCLES
+from legrun.planner.fields import ValidationError as ValidationError
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-MUSCLES = ("quads", "hamstrings", "glutes", "calves")
 RUN_KINDS = ("recovery", "easy", "long", "tempo", "intervals", "race")
 QUALITY_RUN_KINDS = ("tempo", "intervals")
 CROSS_ACTIVITIES = ("bike", "swim", "yoga", "walk", "other")
 PREFERRED_CROSS = ("bike", "swim", "yoga", "walk")
 UNITS = ("km", "mi")
-WEEKLY_MINUTES = (30, 2400)  # the range of a weekly running target given in minutes
 MIN_AVAILABLE_DAYS = 2  # days a week that must stay open for training
 # A session logged without an RPE counts as moderate in its load (Foster's CR-10 scale).
 DEFAULT_RPE = 5
@@ -26,22 +30,6 @@ DEFAULT_RPE = 5
 LB_TO_KG = 0.45359237
 
 _Date = date  # for annotations in classes that have a field named `date`
-
-
-class ValidationError(ValueError):
-    """A value a user gave is out of range or malformed; the message says what is allowed."""
-
-
-def _check_int(name: str, value: object, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"{name} must be a whole number from {low} to {high}, not {value!r}")
-    if not low <= value <= high:
-        raise ValidationError(f"{name} must be from {low} to {high}, not {value}")
-
-
-def _check_optional_int(name: str, value: int | None, low: int, high: int) -> None:
-    if value is not None:
-        _check_int(name, value, low, high)
 
 
 def _check_date(name: str, value: object) -> None:
@@ -115,25 +103,12 @@ def switch_text(value: bool) -> str:
 
 
 def parse_weekly_minutes(text: str) -> int | None:
-    """A weekly target in minutes (30..2400), or `none` / nothing for a target in km."""
-    cleaned = text.strip().lower()
-    if cleaned in ("", "none"):
+    """A weekly target in minutes (within `BOUNDS["weekly_minutes"]`), or `none` / nothing for a
+    target in km."""
+    if text.strip().lower() in ("", "none"):
         return None
-    try:
-        value = int(cleaned)
-    except ValueError:
-        low, high = WEEKLY_MINUTES
-        raise ValidationError(
-            f"weekly minutes must be a whole number from {low} to {high} (or none), not {text!r}"
-        ) from None
-    check_weekly_minutes(value)
-    return value
-
-
-def check_weekly_minutes(value: int | None) -> None:
-    low, high = WEEKLY_MINUTES
-    if value is not None:
-        _check_int("weekly minutes", value, low, high)
+    minutes: int = BOUNDS["weekly_minutes"].parse(text, alternative="none")
+    return minutes
 
 
 def check_unavailable(days: object) -> tuple[int, ...]:
@@ -191,15 +166,12 @@ class Profile:
     is_default: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
-        _check_int("age", self.age, 10, 100)
-        _check_optional_int("max HR", self.max_hr, 100, 250)
-        _check_optional_int("resting HR", self.resting_hr, 30, 120)
-        _check_int("runs per week", self.runs_per_week, 2, 6)
-        if not 0 < self.weekly_km <= 400:
-            raise ValidationError(
-                f"weekly km must be more than 0 and at most 400, not {self.weekly_km}"
-            )
-        _check_int("long-run day", self.long_run_day, 0, 6)
+        BOUNDS["age"].check(self.age)
+        BOUNDS["max_hr"].check_optional(self.max_hr)
+        BOUNDS["resting_hr"].check_optional(self.resting_hr)
+        BOUNDS["runs_per_week"].check(self.runs_per_week)
+        BOUNDS["weekly_km"].check(self.weekly_km)
+        BOUNDS["long_run_day"].check(self.long_run_day)
         if self.week_start not in (0, 6):
             raise ValidationError("week start must be mon or sun")
         if self.units not in UNITS:
@@ -224,7 +196,7 @@ class Profile:
                 f"same-day hard days must be on or off, not {self.same_day_hard!r}"
             )
         object.__setattr__(self, "unavailable", check_unavailable(self.unavailable))
-        check_weekly_minutes(self.weekly_minutes)
+        BOUNDS["weekly_minutes"].check_optional(self.weekly_minutes)
 
     @property
     def max_hr_source(self) -> str:
@@ -296,12 +268,9 @@ class Exercise:
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise ValidationError("an exercise needs a name")
-        _check_int("sets", self.sets, 1, 50)
-        _check_int("reps", self.reps, 1, 500)
-        if self.load_kg is not None and not 0 < self.load_kg <= 1000:
-            raise ValidationError(
-                f"load must be more than 0 and at most 1000 kg, not {self.load_kg}"
-            )
+        BOUNDS["sets"].check(self.sets)
+        BOUNDS["reps"].check(self.reps)
+        BOUNDS["load_kg"].check_optional(self.load_kg)
         for muscle in self.muscles:
             if muscle not in MUSCLES:
                 raise ValidationError(f"unknown muscle group {muscle!r}: use {', '.join(MUSCLES)}")
@@ -365,8 +334,8 @@ class Session:
 
     def __post_init__(self) -> None:
         _check_date("date", self.date)
-        _check_int("minutes", self.minutes, 1, 1440)
-        _check_optional_int("RPE", self.rpe, 1, 10)
+        BOUNDS["minutes"].check(self.minutes)
+        BOUNDS["rpe"].check_optional(self.rpe)
 
     @property
     def load(self) -> int:
@@ -406,11 +375,8 @@ class Run(Session):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        if isinstance(self.km, bool) or not isinstance(self.km, (int, float)):
-            raise ValidationError(f"km must be a number, not {self.km!r}")
-        if not 0 < self.km < 400:
-            raise ValidationError(f"km must be more than 0 and less than 400, not {self.km:g}")
-        _check_optional_int("average HR", self.avg_hr, 30, 250)
+        BOUNDS["km"].check(self.km)
+        BOUNDS["avg_hr"].check_optional(self.avg_hr)
         if self.kind not in RUN_KINDS:
             raise ValidationError(f"unknown run kind {self.kind!r}: use {', '.join(RUN_KINDS)}")
 
@@ -462,16 +428,15 @@ class CheckIn:
 
     def __post_init__(self) -> None:
         _check_date("date", self.date)
-        _check_int("soreness", self.soreness, 0, 10)
-        for muscle in MUSCLES:
-            _check_optional_int(f"{muscle} soreness", getattr(self, muscle), 0, 10)
-        _check_optional_int("sleep", self.sleep, 1, 5)
-        _check_optional_int("energy", self.energy, 1, 5)
+        BOUNDS["soreness"].check(self.soreness)
+        for name in (*MUSCLES, "sleep", "energy"):
+            BOUNDS[name].check_optional(getattr(self, name))
 
     @property
     def overall(self) -> int:
         """The worst of the overall figure and every muscle group."""
-        values = [self.soreness] + [v for m in MUSCLES if (v := getattr(self, m)) is not None]
+        values: list[int] = [self.soreness]
+        values += [v for m in MUSCLES if (v := getattr(self, m)) is not None]
         return max(values)
 
     def muscle_soreness(self, muscle: str) -> int:
@@ -522,6 +487,5 @@ class Pin:
             raise ValidationError(f"unknown action {self.action!r}: use {', '.join(PIN_ACTIONS)}")
         if self.action == "move":
             _check_date("to date", self.to_date)
-        _check_optional_int("minutes", self.minutes, 1, 1440)
-        if self.km is not None and not 0 < self.km < 400:
-            raise ValidationError(f"km must be more than 0 and less than 400, not {self.km:g}")
+        BOUNDS["minutes"].check_optional(self.minutes)
+        BOUNDS["km"].check_optional(self.km)
