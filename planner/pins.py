@@ -3,8 +3,13 @@
 A pin is a decision the planner plans around (models.Pin). Skipping, moving or removing an item
 that a pin of the user's put where it is changes that pin rather than stacking another on it:
 removing an item the user added takes the addition back; moving a moved item moves it from its
-first day; removing a moved item removes it from both days (a removal at its first day alone
-would let the planner put it back where it was moved to).
+first day, and moving an added one moves the addition; removing a moved item removes it from
+both days (a removal at its first day alone would let the planner put it back where it was
+moved to).
+
+A skip is the one pin kept beside the pin that placed the item (so that unskipping gives back
+exactly what was there), and it goes with the item: a skipped item that is moved is planned on
+its new day, one that is removed leaves no skipped copy behind.
 """
 
 from __future__ import annotations
@@ -26,8 +31,14 @@ class PinEdit:
 
 def own_pin(pins: Sequence[Pin], day: date, kind: str) -> Pin | None:
     """The user's pin that put an item of `kind` on `day` (added, skipped or moved there)."""
+    return _placing(pins, day, kind) or _skip(pins, day, kind)
+
+
+def _placing(pins: Sequence[Pin], day: date, kind: str) -> Pin | None:
+    """The user's pin that put an item of `kind` on `day`: an addition there, or a move
+    there from another day."""
     for pin in pins:
-        placed_here = (pin.action in ("add", "skip") and pin.date == day) or (
+        placed_here = (pin.action == "add" and pin.date == day) or (
             pin.action == "move" and pin.to_date == day
         )
         if placed_here and pin.kind == kind and pin.id is not None:
@@ -35,14 +46,26 @@ def own_pin(pins: Sequence[Pin], day: date, kind: str) -> Pin | None:
     return None
 
 
+def _skip(pins: Sequence[Pin], day: date, kind: str) -> Pin | None:
+    """The user's skip of the item of `kind` on `day`."""
+    for pin in pins:
+        if pin.action == "skip" and pin.date == day and pin.kind == kind and pin.id is not None:
+            return pin
+    return None
+
+
+def _ids(*pins: Pin | None) -> tuple[int, ...]:
+    return tuple(pin.id for pin in pins if pin is not None and pin.id is not None)
+
+
 def skipping(pins: Sequence[Pin], day: date, kind: str, skipped: bool) -> PinEdit:
     """Skip the planned item of `kind` on `day`, or, when it is skipped already by the user,
-    plan it again."""
-    pin = own_pin(pins, day, kind)
+    plan it again (whatever pin of the user's put it there stays)."""
+    skip = _skip(pins, day, kind)
     if skipped:
-        if pin is not None and pin.action == "skip" and pin.id is not None:
-            return PinEdit(remove=(pin.id,))
-        return PinEdit()
+        return PinEdit(remove=_ids(skip))
+    if skip is not None:
+        return PinEdit()  # skipped already: a second skip would change nothing
     return PinEdit(add=(Pin(date=day, kind=kind, action="skip"),))
 
 
@@ -55,27 +78,39 @@ def moving(
     km: float | None = None,
 ) -> PinEdit:
     """Move the planned item of `kind` on `day` to `to`, keeping its size. An item the user
-    moved here before is moved from its first day (and back there, the move is undone)."""
-    pin = own_pin(pins, day, kind)
-    if pin is not None and pin.action == "move" and pin.id is not None:
+    moved here before is moved from its first day (and back there, the move is undone); one
+    the user added is added on `to` instead. A skipped item is planned again on its new day."""
+    pin = _placing(pins, day, kind)
+    skip = _skip(pins, day, kind)
+    if pin is not None and pin.action == "move":
         if to == pin.date:
-            return PinEdit(remove=(pin.id,))
+            return PinEdit(remove=_ids(pin, skip))
         moved = Pin(date=pin.date, kind=kind, action="move", to_date=to, minutes=minutes, km=km)
-        return PinEdit(remove=(pin.id,), add=(moved,))
+        return PinEdit(remove=_ids(pin, skip), add=(moved,))
+    if pin is not None:  # an addition
+        added = Pin(
+            date=to,
+            kind=kind,
+            action="add",
+            minutes=pin.minutes if minutes is None else minutes,
+            km=pin.km if km is None else km,
+        )
+        return PinEdit(remove=_ids(pin, skip), add=(added,))
     return PinEdit(
-        add=(Pin(date=day, kind=kind, action="move", to_date=to, minutes=minutes, km=km),)
+        remove=_ids(skip),
+        add=(Pin(date=day, kind=kind, action="move", to_date=to, minutes=minutes, km=km),),
     )
 
 
 def removing(pins: Sequence[Pin], day: date, kind: str) -> PinEdit:
-    """Take the planned item of `kind` off `day`."""
-    pin = own_pin(pins, day, kind)
-    if pin is not None and pin.id is not None:
-        if pin.action == "add":
-            return PinEdit(remove=(pin.id,))
-        if pin.action == "move":
-            return PinEdit(
-                remove=(pin.id,),
-                add=tuple(Pin(date=where, kind=kind, action="remove") for where in (pin.date, day)),
-            )
-    return PinEdit(add=(Pin(date=day, kind=kind, action="remove"),))
+    """Take the planned item of `kind` off `day` (skipped or not)."""
+    pin = _placing(pins, day, kind)
+    skip = _skip(pins, day, kind)
+    if pin is not None and pin.action == "add":
+        return PinEdit(remove=_ids(pin, skip))
+    if pin is not None:  # a move
+        return PinEdit(
+            remove=_ids(pin, skip),
+            add=tuple(Pin(date=where, kind=kind, action="remove") for where in (pin.date, day)),
+        )
+    return PinEdit(remove=_ids(skip), add=(Pin(date=day, kind=kind, action="remove"),))
