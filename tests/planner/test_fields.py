@@ -1,5 +1,6 @@
 """The table of bounds (planner/fields.py): one range per field, read by the records, the
-command line and the forms, with messages that say what is allowed."""
+command line and the forms, with messages that say what is allowed; and the profile's fields
+as text (planner/profile_fields.py), read alike by the profile screen and `profile set`."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from legrun.planner import models
 from legrun.planner.fields import BOUNDS, Bound, ValidationError, number_text
 from legrun.planner.models import CheckIn, CrossTraining, Exercise, LegDay, Pin, Profile, Run
+from legrun.planner.profile_fields import PROFILE_TEXT, profile_from_text
 
 DAY = date(2026, 11, 24)
 
@@ -187,3 +189,77 @@ def test_models_raise_the_one_validation_error() -> None:
     assert models.ValidationError is ValidationError
     with pytest.raises(models.ValidationError):
         Pin(date=DAY, kind="easy_run", action="add", km=0.0)
+
+
+# -- the profile's fields as text (planner/profile_fields.py) ---------------------------------
+
+PROFILE_TEXTS = {
+    "age": "34",
+    "max_hr": "",
+    "resting_hr": " 52 ",
+    "runs_per_week": "4",
+    "weekly_km": "32.5",
+    "weekly_minutes": "",
+    "long_run_day": "Sat",
+    "week_start": "sun",
+    "units": "MI",
+    "cross": "swim, bike,swim",
+    "leg_days": "mon,thu",
+    "unavailable": "fri",
+    "same_day_hard": "on",
+}
+
+
+def test_a_profile_is_read_from_the_text_of_every_field() -> None:
+    assert list(PROFILE_TEXT) == list(PROFILE_TEXTS)
+    assert profile_from_text(PROFILE_TEXTS) == Profile(
+        age=34,
+        max_hr=None,  # empty: estimated from the age
+        resting_hr=52,
+        runs_per_week=4,
+        weekly_km=32.5,
+        weekly_minutes=None,
+        long_run_day=5,
+        week_start=6,
+        units="mi",
+        cross=("swim", "bike"),  # each once, in the order given
+        leg_days_rule="FREQ=WEEKLY;BYDAY=MO,TH",
+        unavailable=(4,),
+        same_day_hard=True,
+    )
+
+
+@pytest.mark.parametrize(
+    "name, text, message",
+    [
+        ("age", "", "age must be a whole number from 10 to 100, not ''"),
+        ("age", "abc", "age must be a whole number from 10 to 100, not 'abc'"),
+        ("runs_per_week", "9", "runs per week must be from 2 to 6, not 9"),
+        ("max_hr", "90", "max HR must be from 100 to 250, not 90"),
+        ("weekly_km", "0", "weekly km must be more than 0 and at most 400, not 0"),
+        ("week_start", "wed", "a week starts on mon or sun, not 'wed'"),
+        ("units", "miles", "units must be km or mi, not 'miles'"),
+        ("cross", "bike,rowing", "unknown cross-training 'rowing': use bike, swim, yoga, walk"),
+        ("cross", " , ", "name at least one cross-training activity: bike, swim, yoga, walk"),
+        (
+            "leg_days",
+            "mon,thumb",
+            "invalid day 'thumb': use one of mon, tue, wed, thu, fri, sat, sun",
+        ),
+        ("same_day_hard", "maybe", "same-day hard days must be on or off, not 'maybe'"),
+    ],
+)
+def test_a_profile_field_that_cannot_be_read_says_what_is_allowed(
+    name: str, text: str, message: str
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        PROFILE_TEXT[name](text)
+    assert str(refused.value) == message
+    with pytest.raises(ValidationError) as whole:
+        profile_from_text({**PROFILE_TEXTS, name: text})
+    assert str(whole.value) == message
+
+
+def test_what_spans_fields_is_the_profiles_own_check() -> None:
+    with pytest.raises(ValidationError, match="resting HR must be below max HR"):
+        profile_from_text({**PROFILE_TEXTS, "max_hr": "120", "resting_hr": "120"})

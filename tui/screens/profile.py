@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Input, Label, Static
 
+from legrun.planner.fields import BOUNDS
 from legrun.planner.goal import DISTANCES, Goal, check_goal_date, parse_distance
 from legrun.planner.models import (
     PREFERRED_CROSS,
@@ -17,24 +18,23 @@ from legrun.planner.models import (
     Profile,
     ValidationError,
     parse_date,
-    parse_switch,
-    parse_weekday,
-    parse_weekdays,
-    parse_weekly_minutes,
     switch_text,
 )
 from legrun.planner.plan import KIND_LABELS
-from legrun.planner.recurrence import describe_rule, leg_days_rule
+from legrun.planner.profile_fields import profile_from_text
+from legrun.planner.recurrence import describe_rule
 from legrun.planner.zones import HR_BANDS, karvonen, run_hr_range
 from legrun.storage.changes import Change, SaveGoal, SaveProfile, Together
 from legrun.tui.screens.base import LegrunScreen
 from legrun.tui.screens.form import FIELD_NAVIGATION
 
+# The profile's fields: (name, label, placeholder). Their text is read by
+# planner.profile_fields.PROFILE_TEXT, the same reading `legrun-tui profile set` does.
 FIELDS = (
-    ("age", "Age", "10-100"),
+    ("age", "Age", BOUNDS["age"].span),
     ("max_hr", "Max HR", "measured bpm, or empty to estimate"),
     ("resting_hr", "Resting HR", "bpm, optional"),
-    ("runs_per_week", "Runs a week", "2-6"),
+    ("runs_per_week", "Runs a week", BOUNDS["runs_per_week"].span),
     ("weekly_km", "Weekly km", "target, e.g. 25"),
     ("weekly_minutes", "Weekly minutes", "a target in time instead of km, e.g. 200 (or empty)"),
     ("long_run_day", "Long-run day", "mon..sun"),
@@ -52,40 +52,6 @@ GOAL_FIELDS = (
     ("goal_distance", "distance", "e.g. half"),
     ("goal_name", "name", "optional"),
 )
-
-
-def _optional_int(text: str, what: str) -> int | None:
-    if not text:
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        raise ValidationError(f"{what} must be a whole number, not {text!r}") from None
-
-
-def profile_from_fields(values: dict[str, str]) -> Profile:
-    """Read the form into a Profile; the Profile itself says what is allowed."""
-    try:
-        weekly_km = float(values["weekly_km"])
-    except ValueError:
-        raise ValidationError(f"weekly km must be a number, not {values['weekly_km']!r}") from None
-    week_start = parse_weekday(values["week_start"])
-    leg_days = parse_weekdays(values["leg_days"])
-    return Profile(
-        age=_optional_int(values["age"], "age") or 0,
-        max_hr=_optional_int(values["max_hr"], "max HR"),
-        resting_hr=_optional_int(values["resting_hr"], "resting HR"),
-        runs_per_week=_optional_int(values["runs_per_week"], "runs a week") or 0,
-        weekly_km=weekly_km,
-        long_run_day=parse_weekday(values["long_run_day"]),
-        week_start=week_start,
-        units=values["units"].lower(),
-        cross=tuple(p.strip().lower() for p in values["cross"].split(",") if p.strip()),
-        leg_days_rule=leg_days_rule(leg_days),
-        same_day_hard=parse_switch(values["same_day_hard"], "same-day hard days"),
-        unavailable=parse_weekdays(values["unavailable"]),
-        weekly_minutes=parse_weekly_minutes(values["weekly_minutes"]),
-    )
 
 
 def goal_field_values(goal: Goal | None) -> dict[str, str]:
@@ -207,7 +173,7 @@ class ProfileScreen(LegrunScreen[None]):
         profile: Profile | None = None
         goal: Goal | None = None
         try:
-            profile = profile_from_fields(self._values())
+            profile = profile_from_text(self._values())
         except ValidationError as exc:
             problems.append(str(exc))
         try:
@@ -275,7 +241,7 @@ class ProfileScreen(LegrunScreen[None]):
 
     def _unsaved(self) -> bool:
         try:
-            edited = profile_from_fields(self._values())
+            edited = profile_from_text(self._values())
             goal = self._edited_goal()
         except ValidationError:
             return True
