@@ -154,3 +154,87 @@ async def test_rows_are_loaded_a_page_at_a_time(repo: Repository) -> None:
         assert len(screen.loaded) == PAGE * 3 + 7
         assert screen.loaded[-1].date == start
         assert len({s.id for s in screen.loaded}) == PAGE * 3 + 7
+
+
+# -- nothing cut, escape does what the prompt says, End keeps the columns ----------------------
+
+LONG_DAY = LegDay(
+    date=date(2026, 11, 10),
+    minutes=75,
+    rpe=8,
+    exercises=(
+        Exercise("back squat", 5, 5, 100.0),
+        Exercise("bulgarian split squat", 3, 8, 24.0),
+        Exercise("romanian deadlift", 3, 8, 70.0),
+    ),
+    notes="felt strong, last set a grinder",
+)
+
+
+def _detail(screen: HistoryScreen) -> str:
+    from legrun.tui.widgets.hanging_text import HangingText
+
+    return str(screen.query_one("#history-detail", HangingText).content)
+
+
+async def test_the_selected_rows_whole_text_is_shown_under_the_table(repo: Repository) -> None:
+    _fill(repo)
+    repo.add_session(LONG_DAY)
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        await pilot.press("down")  # the 10 Nov leg day (the 11 Nov run is newest)
+        detail = _detail(screen)
+        assert "Tue 10 Nov 2026" in detail
+        for part in (
+            "back squat 5x5@100kg",
+            "bulgarian split squat 3x8@24kg",
+            "romanian deadlift 3x8@70kg",
+            "felt strong, last set a grinder",
+        ):
+            assert part in detail, detail
+        # And on the screen itself, not only in the widget's text: nothing of it is cut.
+        shown = "\n".join(
+            "".join(segment.text for segment in line)
+            for line in screen.query_one("#history-detail").render_lines(
+                screen.query_one("#history-detail").region.reset_offset
+            )
+        )
+        assert "felt strong" in shown or "grinder" in shown
+
+
+async def test_escape_clears_a_search_as_its_prompt_says(repo: Repository) -> None:
+    _fill(repo)
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "slash", *"squat", "enter")
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert len(screen.loaded) == 1
+        await pilot.press("escape")  # the search applied: escape clears it first
+        assert screen.filter.search == "" and len(screen.loaded) == 5
+        assert app.screen is screen
+        await pilot.press("slash", *"hilly", "escape")  # typed, then escape in the box
+        assert screen.filter.search == "" and len(screen.loaded) == 5
+        assert not screen.query_one("#history-search", Input).display
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HistoryScreen)
+
+
+async def test_end_goes_to_the_oldest_row_with_the_date_column_in_view(repo: Repository) -> None:
+    _fill(repo)
+    repo.add_session(LONG_DAY)
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "end")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        table = screen.query_one(DataTable)
+        assert table.cursor_row == len(screen.loaded) - 1
+        assert screen.loaded[table.cursor_row].date == date(2026, 11, 2)
+        assert table.scroll_x == 0
+        await pilot.press("home")
+        assert table.cursor_row == 0

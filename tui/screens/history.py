@@ -19,7 +19,8 @@ from legrun.storage import StorageError
 from legrun.storage.history import HistoryFilter
 from legrun.tui.flows import delete_logged, open_form
 from legrun.tui.screens.base import LegrunScreen
-from legrun.tui.text import pace_text, session_details
+from legrun.tui.text import item_summary, pace_text, session_details
+from legrun.tui.widgets.hanging_text import HangingText, Line
 
 PAGE = 100
 KIND_CYCLE = (None, "leg", "run", "cross")
@@ -49,6 +50,9 @@ class HistoryScreen(LegrunScreen[None]):
         Binding("r", "date_range", "Dates", id="history.range"),
         Binding("enter", "edit", "Edit", id="history.edit"),
         Binding("x", "delete", "Delete", id="history.delete"),
+        # Priority: the table's own home/end scroll it sideways, taking the date out of view.
+        Binding("home", "first", "Newest", show=False, priority=True, id="history.first"),
+        Binding("end", "last", "Oldest loaded", show=False, priority=True, id="history.last"),
     ]
 
     def __init__(self) -> None:
@@ -65,6 +69,7 @@ class HistoryScreen(LegrunScreen[None]):
             id="history-table", cursor_type="row", zebra_stripes=True
         )
         yield table
+        yield HangingText(id="history-detail", more="… enter edits it: all of it")
         yield Input(
             placeholder="search notes and exercises; enter applies, esc clears",
             id="history-search",
@@ -112,6 +117,7 @@ class HistoryScreen(LegrunScreen[None]):
         if self.loaded:
             table.move_cursor(row=min(keep, len(self.loaded) - 1))
         self._show_title()
+        self._show_detail()
 
     def load_more(self) -> None:
         """The next page, read here (the first pages of a reload: the screen shows them at
@@ -170,7 +176,27 @@ class HistoryScreen(LegrunScreen[None]):
             parts.append(f"search {f.search!r}")
         self.query_one("#history-title", Static).update(" · ".join(parts))
 
+    def _show_detail(self) -> None:
+        """The selected session in full under the table: nothing of it is cut there."""
+        pane = self.query_one("#history-detail", HangingText)
+        session = self._selected()
+        if session is None:
+            pane.show(["Nothing logged here yet: a on the week screen adds a session."])
+            return
+        item = item_from_session(session)
+        words = [
+            f"{session.date:%a %d %b %Y}",
+            item_summary(item, self.units),
+            f"load {session.load}",
+        ]
+        lines = [Line(" · ".join(words), style="bold")]
+        details = session_details(session)
+        if details:
+            lines.append(Line(details, hang=2))
+        pane.show(lines)
+
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
         # Fetch the next page before the cursor reaches the end, so scrolling never stalls.
         if event.cursor_row >= len(self.loaded) - 20 and not self.exhausted:
             self._read_page(self.filter, self._after())
@@ -187,13 +213,39 @@ class HistoryScreen(LegrunScreen[None]):
     # -- actions ------------------------------------------------------------------------------
 
     def action_back(self) -> None:
-        for name in ("#history-search", "#history-range"):
-            box = self.query_one(name, Input)
+        """Escape: out of a search or date box (a search is cleared, as its prompt says),
+        then clears a search still applied, then leaves."""
+        search = self.query_one("#history-search", Input)
+        for box in (search, self.query_one("#history-range", Input)):
             if box.display:
                 box.display = False
                 self.query_one(DataTable).focus()
+                if box is search and self.filter.search:
+                    self.filter = self.filter.but(search="")
+                    self.reload()
                 return
+        if self.filter.search:
+            self.filter = self.filter.but(search="")
+            self.reload()
+            return
         self.app.pop_screen()
+
+    def action_first(self) -> None:
+        if isinstance(self.focused, Input):
+            self.focused.action_home()  # in a search or date box: the start of the text
+            return
+        self.query_one(DataTable).move_cursor(row=0, column=0)
+
+    def action_last(self) -> None:
+        """The oldest session loaded so far (the next page is then read); the columns stay
+        where they are, so the date and kind never scroll out of view."""
+        if isinstance(self.focused, Input):
+            self.focused.action_end()
+            return
+        table = self.query_one(DataTable)
+        if self.loaded:
+            table.move_cursor(row=len(self.loaded) - 1, column=0)
+        table.scroll_to(x=0, animate=False)
 
     def action_cycle_kind(self) -> None:
         index = KIND_CYCLE.index(self.filter.kind)
