@@ -67,3 +67,55 @@ async def test_recovery_gauges_and_bests_follow_what_was_logged(repo: Repository
         app.data_changed()
         await settle(pilot)
         assert "Longest run       15 km" in str(screen.query_one("#bests", Static).render())
+
+
+def _drawn(screen: TrendsScreen, selector: str) -> str:
+    widget = screen.query_one(selector)
+    lines = widget.render_lines(widget.region.reset_offset)
+    return "\n".join("".join(segment.text for segment in line) for line in lines)
+
+
+async def test_without_colour_each_load_series_and_fitness_line_has_its_own_glyph(
+    repo: Repository,
+) -> None:
+    from legrun.planner.models import CrossTraining
+
+    for back in (3, 10, 17):
+        day = TODAY - timedelta(days=back)
+        repo.add_session(LegDay(date=day, minutes=60, rpe=8))
+        repo.add_session(Run(date=day + timedelta(days=1), minutes=50, km=9.0, rpe=5))
+        repo.add_session(CrossTraining(date=day + timedelta(days=2), minutes=90, rpe=4))
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "l")  # the load chart
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TrendsScreen)
+        load = _drawn(screen, "#plot-load")
+        for glyph in ("█", "▒", "░"):  # legs, runs, cross
+            assert glyph in load, load
+        await pilot.press("l")  # fitness
+        await settle(pilot)
+        fitness = _drawn(screen, "#plot-fitness")
+        assert "•" in fitness and "x" in fitness
+
+
+async def test_a_new_users_volume_chart_says_no_runs_yet(repo: Repository) -> None:
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TrendsScreen)
+        note = str(screen.query_one("#note-volume", Static).render())
+        assert note.startswith("No runs yet in these 12 weeks")
+        assert "-1" not in _drawn(screen, "#plot-volume")
+
+
+async def test_the_52_week_window_names_its_years(repo: Repository) -> None:
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "w", "w")
+        title = str(app.screen.query_one("#trends-title", Static).render())
+        assert "last 52 weeks" in title
+        assert f"{TODAY.year - 1}" in title and f"{TODAY.year}" in title

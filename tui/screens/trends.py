@@ -22,6 +22,8 @@ from legrun.storage.plans import Trends, load_trends
 from legrun.tui.screens.base import LegrunScreen
 
 RANGES = (12, 26, 52)
+# The load chart's series: a glyph each (meaning never rests on colour alone).
+SERIES_GLYPHS = {"legs": "█", "runs": "▒", "cross": "░"}
 TABS = (
     ("volume", "Volume"),
     ("load", "Load"),
@@ -34,6 +36,13 @@ TABS = (
 
 def _label(day: date) -> str:
     return f"{day:%d %b}"
+
+
+def span_label(first: date, end: date) -> str:
+    """`08 Dec 2025 - 06 Dec 2026`: the years too, so a 52-week window reads at a glance."""
+    if first.year == end.year:
+        return f"{first:%d %b} - {end:%d %b %Y}"
+    return f"{first:%d %b %Y} - {end:%d %b %Y}"
 
 
 def _tick_positions(count: int, every: int) -> list[float]:
@@ -104,7 +113,7 @@ class TrendsScreen(LegrunScreen[None]):
         first = week_start_for(today, profile.week_start) - timedelta(weeks=self.weeks - 1)
         end = first + timedelta(weeks=self.weeks) - timedelta(days=1)
         self.query_one("#trends-title", Static).update(
-            f"Trends · last {self.weeks} weeks ({_label(first)} - {_label(end)}) · w changes"
+            f"Trends · last {self.weeks} weeks ({span_label(first, end)}) · w changes"
         )
         # Personal bests read all of history: only when their tab is shown.
         self.bests_stale = True
@@ -160,7 +169,15 @@ class TrendsScreen(LegrunScreen[None]):
             f"Run {units} per week",
         )
         done = [w for w in weeks if w.run_km]
-        average = sum(w.run_km for w in done) / len(done) if done else 0.0
+        if not done:
+            # No runs: an axis from -1 to 1 km would say nothing. Say what to do instead.
+            self.query_one("#plot-volume", PlotextPlot).plt.ylim(0, 10)
+            self.query_one("#note-volume", Static).update(
+                f"No runs yet in these {len(weeks)} weeks: log one with a on the week screen "
+                "(or legrun-tui log run)."
+            )
+            return
+        average = sum(w.run_km for w in done) / len(done)
         last = weeks[-2] if len(weeks) > 1 else weeks[-1]
         self.query_one("#note-volume", Static).update(
             f"Last full week {distance(last.run_km, units)} in {last.run_minutes} min · this week "
@@ -173,17 +190,15 @@ class TrendsScreen(LegrunScreen[None]):
         plt = plot.plt
         plt.clear_figure()
         positions = list(range(len(weeks)))
-        plt.stacked_bar(
-            positions,
-            [
-                [w.leg_load for w in weeks],
-                [w.run_load for w in weeks],
-                [w.cross_load for w in weeks],
-            ],
-            # plotext takes `labels`; textual-plotext's stub names it `label`.
-            labels=["legs", "runs", "cross"],  # type: ignore[call-arg]
-            width=0.6,
+        # Stacked by drawing each running total over the one before, each series with its
+        # own glyph, so that without colour (NO_COLOR, a 16-colour terminal) they still differ.
+        series = (
+            ("cross", [w.leg_load + w.run_load + w.cross_load for w in weeks]),
+            ("runs", [w.leg_load + w.run_load for w in weeks]),
+            ("legs", [w.leg_load for w in weeks]),
         )
+        for name, values in series:
+            plt.bar(positions, values, width=0.6, marker=SERIES_GLYPHS[name], label=name)
         every = max(1, len(weeks) // 6)
         ticks = _tick_positions(len(weeks), every)
         plt.xticks(ticks, [_label(weeks[int(i)].week_start) for i in ticks])
@@ -201,9 +216,10 @@ class TrendsScreen(LegrunScreen[None]):
         plt = plot.plt
         plt.clear_figure()
         x = list(range(len(points)))
+        # A glyph of its own for each line: colour alone never tells them apart.
         plt.plot(x, [p.fitness for p in points], label="fitness (42 d)", marker="braille")
-        plt.plot(x, [p.fatigue for p in points], label="fatigue (7 d)", marker="braille")
-        plt.plot(x, [p.form for p in points], label="form", marker="braille")
+        plt.plot(x, [p.fatigue for p in points], label="fatigue (7 d)", marker="•")
+        plt.plot(x, [p.form for p in points], label="form", marker="x")
         every = max(7, (len(points) // 6 // 7) * 7)
         ticks = _tick_positions(len(points), every)
         plt.xticks(ticks, [_label(points[int(i)].day) for i in ticks])
@@ -280,9 +296,11 @@ def describe_bests(bests: PersonalBests, units: str = "km") -> str:
     if bests.most_weekly_km:
         day, km = bests.most_weekly_km
         lines.append(f"Biggest week      {distance(km, units)}, week of {day:%d %b %Y}")
-    for lift in bests.lifts[:6]:
+    lifts = bests.lifts[:6]
+    width = max([17, *(len(lift.name) for lift in lifts)])  # a long name is never cut
+    for lift in lifts:
         lines.append(
-            f"{lift.name[:17]:<17} ~{lift.one_rm_kg:g} kg 1RM (Epley; {lift.reps} x "
+            f"{lift.name:<{width}} ~{lift.one_rm_kg:g} kg 1RM (Epley; {lift.reps} x "
             f"{lift.load_kg:g} kg, {lift.day:%d %b %Y})"
         )
     return "\n".join(lines) or "Nothing logged yet."
