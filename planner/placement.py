@@ -484,6 +484,9 @@ class WeekPlanner:
                 # there (for a run: no other run either).
                 blocked = self.days[source].blocked
                 blocked.add("any_run" if pin.kind in RUN_PLAN_KINDS else pin.kind)
+                if pin.action == "skip":
+                    # A skipped day stays as the user left it: no ride in the run's place.
+                    blocked.add("cross_training")
             if pin.action == "remove":
                 continue
             target = pin.to_date if pin.action == "move" else pin.date

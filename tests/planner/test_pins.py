@@ -126,3 +126,16 @@ def test_logging_a_moved_run_uses_up_the_move_and_keeps_the_other_runs():
     assert [(i.status, i.id) for i in on_wednesday] == [("done", 900)], describe(after)
     # The logged run stands for the moved one: the rest of the week keeps its runs.
     assert len(planned(after, *RUN_KINDS)) == runs_before - 1, describe(after)
+
+
+def test_a_skipped_run_keeps_its_numbers_and_brings_no_ride_in_its_place():
+    """A run skipped with its own km and minutes stays that run (not the week's usual size),
+    and the planner adds nothing on its day in its place: the user left the day empty."""
+    base = make_plan(LEG_MO_TH, HISTORY)
+    easy = planned(base, "easy_run")[0]
+    pin = Pin(date=easy.date, kind="easy_run", action="skip", minutes=16, km=2.5)
+    plan = make_plan(LEG_MO_TH, HISTORY, pins=[pin])
+    on_the_day = [i for i in items(plan) if i.date == easy.date]
+    assert [(i.kind, i.status, i.km, i.minutes) for i in on_the_day] == [
+        ("easy_run", "skipped", 2.5, 16)
+    ], describe(plan)
