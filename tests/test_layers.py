@@ -73,9 +73,9 @@ def problems(layer: str, path: Path) -> list[str]:
             found.append(f"imports {name}, a library {layer} does not declare")
     if layer != "storage":
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if SQL.search(node.value):
-                    found.append(f"holds SQL ({node.value[:40]!r}): SQL lives only in storage")
+            text = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(text, str) and SQL.search(text):
+                found.append(f"holds SQL ({text[:40]!r}): SQL lives only in storage")
     return found
 
 
