@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from legrun.planner.fields import BOUNDS
 from legrun.planner.models import MUSCLES, CheckIn
-from legrun.tui.screens.form import FormScreen, date_validator, int_validator
+from legrun.tui.screens.form import FormScreen, bound_validator, date_validator
 
 
 class CheckInForm(FormScreen[CheckIn | None]):
@@ -27,31 +28,25 @@ class CheckInForm(FormScreen[CheckIn | None]):
             "soreness",
             "Soreness",
             p.soreness if p else "",
-            placeholder="0-10 overall",
-            validators=[int_validator(0, 10, "soreness")],
+            placeholder=f"{BOUNDS['soreness'].span} overall",
+            validators=[bound_validator(BOUNDS["soreness"])],
         )
-        for muscle in MUSCLES:
+        for name in (*MUSCLES, "sleep", "energy"):
             yield self.field(
-                muscle,
-                muscle.capitalize(),
-                getattr(p, muscle, None) if p else "",
-                placeholder="0-10, optional",
+                name,
+                name.capitalize(),
+                getattr(p, name) if p else "",
+                placeholder=f"{BOUNDS[name].span}, optional",
             )
-        yield self.field(
-            "sleep", "Sleep", p.sleep if p and p.sleep else "", placeholder="1-5, optional"
-        )
-        yield self.field(
-            "energy", "Energy", p.energy if p and p.energy else "", placeholder="1-5, optional"
-        )
 
     def build(self) -> CheckIn:
         return CheckIn(
             date=self.date_value(),
-            soreness=self.required_int("soreness", "soreness"),
-            quads=self.optional_int("quads", "quads soreness"),
-            hamstrings=self.optional_int("hamstrings", "hamstrings soreness"),
-            glutes=self.optional_int("glutes", "glutes soreness"),
-            calves=self.optional_int("calves", "calves soreness"),
-            sleep=self.optional_int("sleep", "sleep"),
-            energy=self.optional_int("energy", "energy"),
+            soreness=self.required("soreness"),
+            quads=self.optional("quads"),
+            hamstrings=self.optional("hamstrings"),
+            glutes=self.optional("glutes"),
+            calves=self.optional("calves"),
+            sleep=self.optional("sleep"),
+            energy=self.optional("energy"),
         )

@@ -8,8 +8,9 @@ from typing import Any
 
 from textual.suggester import SuggestFromList
 
+from legrun.planner.fields import BOUNDS
 from legrun.planner.models import CROSS_ACTIVITIES, CrossTraining, ValidationError
-from legrun.tui.screens.form import FormScreen, date_validator, int_validator
+from legrun.tui.screens.form import FormScreen, bound_validator, date_validator
 
 
 class CrossForm(FormScreen[CrossTraining | None]):
@@ -46,9 +47,9 @@ class CrossForm(FormScreen[CrossTraining | None]):
             suggester=SuggestFromList(CROSS_ACTIVITIES),
         )
         yield self.field(
-            "minutes", "Minutes", v["minutes"], validators=[int_validator(1, 1440, "minutes")]
+            "minutes", "Minutes", v["minutes"], validators=[bound_validator(BOUNDS["minutes"])]
         )
-        yield self.field("rpe", "RPE 1-10", v["rpe"], placeholder="optional")
+        yield self.field("rpe", f"RPE {BOUNDS['rpe'].span}", v["rpe"], placeholder="optional")
         yield self.field("notes", "Notes", v["notes"], placeholder="optional")
 
     def build(self) -> CrossTraining:
@@ -58,7 +59,7 @@ class CrossForm(FormScreen[CrossTraining | None]):
         return CrossTraining(
             date=self.date_value(),
             activity=activity,
-            minutes=self.required_int("minutes", "minutes"),
-            rpe=self.optional_int("rpe", "RPE"),
+            minutes=self.required("minutes"),
+            rpe=self.optional("rpe"),
             notes=self.text("notes"),
         )

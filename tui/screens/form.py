@@ -1,7 +1,8 @@
 """What every form shares: labelled fields, inline messages, save and cancel by keyboard.
 
-A form builds the planner's own record from its fields; the record's validation is the one
-truth about what is allowed, so a form can never save what the command line would refuse.
+A form builds the planner's own record from its fields. Numbers are read and marked by their
+bounds in planner.fields, the table the records and the command line check against, so a form
+can never save what the command line would refuse.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.validation import Function, Integer, Number, Validator
+from textual.validation import Function, ValidationResult, Validator
 from textual.widgets import Input, Label, Static
 
+from legrun.planner.fields import BOUNDS, Bound
 from legrun.planner.models import ValidationError, parse_date
 
 T = TypeVar("T")
@@ -33,12 +35,23 @@ def date_validator(today: date) -> Validator:
     return Function(ok, "a date: YYYY-MM-DD, today, yesterday or tomorrow")
 
 
-def int_validator(low: int, high: int, what: str) -> Validator:
-    return Integer(minimum=low, maximum=high, failure_description=f"{what}: {low}-{high}")
+class BoundValidator(Validator):
+    """A field's text against its bound in planner.fields: what the record will accept."""
+
+    def __init__(self, bound: Bound[Any]) -> None:
+        super().__init__(failure_description=f"{bound.name}: {bound.span}")
+        self.bound = bound
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            self.bound.parse(value)
+        except ValidationError as exc:
+            return self.failure(str(exc), value)
+        return self.success()
 
 
-def number_validator(low: float, high: float, what: str) -> Validator:
-    return Number(minimum=low, maximum=high, failure_description=f"{what}: {low:g}-{high:g}")
+def bound_validator(bound: Bound[Any]) -> Validator:
+    return BoundValidator(bound)
 
 
 # Priority, so that tab moves the focus before the keys typed after it are handed to a field:
@@ -121,27 +134,16 @@ class FormScreen(ModalScreen[T]):
     def text(self, name: str) -> str:
         return self.query_one(f"#f-{name}", Input).value.strip()
 
-    def optional_int(self, name: str, what: str) -> int | None:
-        raw = self.text(name)
-        if not raw:
-            return None
-        try:
-            return int(raw)
-        except ValueError:
-            raise ValidationError(f"{what} must be a whole number, not {raw!r}") from None
+    def optional(self, name: str) -> Any:
+        """The number in field `name`, read by its bound (`BOUNDS[name]`); None when empty."""
+        return BOUNDS[name].parse_optional(self.text(name))
 
-    def required_int(self, name: str, what: str) -> int:
-        value = self.optional_int(name, what)
+    def required(self, name: str) -> Any:
+        """The same, for a field that must be filled in."""
+        value = self.optional(name)
         if value is None:
-            raise ValidationError(f"{what} is needed")
+            raise ValidationError(f"{BOUNDS[name].name} is needed")
         return value
-
-    def number(self, name: str, what: str) -> float:
-        raw = self.text(name)
-        try:
-            return float(raw)
-        except ValueError:
-            raise ValidationError(f"{what} must be a number, not {raw!r}") from None
 
     def date_value(self, name: str = "date") -> date:
         return parse_date(self.text(name), self.today)

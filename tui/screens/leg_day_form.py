@@ -12,8 +12,9 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from legrun.planner.fields import BOUNDS
 from legrun.planner.models import Exercise, LegDay, ValidationError, parse_exercise
-from legrun.tui.screens.form import FormScreen, date_validator, int_validator
+from legrun.tui.screens.form import FormScreen, bound_validator, date_validator
 
 COMMON_EXERCISES = (
     "back squat",
@@ -63,14 +64,15 @@ class LegDayForm(FormScreen[LegDay | None]):
             "date", "Date", self.day.isoformat(), validators=[date_validator(self.today)]
         )
         yield self.field(
-            "minutes", "Minutes", self.minutes, validators=[int_validator(1, 1440, "minutes")]
+            "minutes", "Minutes", self.minutes, validators=[bound_validator(BOUNDS["minutes"])]
         )
+        rpe = BOUNDS["rpe"]
         yield self.field(
             "rpe",
-            "RPE 1-10",
+            f"RPE {rpe.span}",
             self.rpe or "",
-            placeholder="how hard, 1-10",
-            validators=[int_validator(1, 10, "RPE")],
+            placeholder=f"how hard, {rpe.span}",
+            validators=[bound_validator(rpe)],
         )
         yield self.field(
             "exercise",
@@ -130,8 +132,8 @@ class LegDayForm(FormScreen[LegDay | None]):
             exercises.append(parse_exercise(pending))
         return LegDay(
             date=self.date_value(),
-            minutes=self.required_int("minutes", "minutes"),
-            rpe=self.required_int("rpe", "RPE"),
+            minutes=self.required("minutes"),
+            rpe=self.required("rpe"),
             exercises=tuple(exercises),
             notes=self.text("notes"),
         )

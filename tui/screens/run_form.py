@@ -8,8 +8,9 @@ from typing import Any
 
 from textual.suggester import SuggestFromList
 
+from legrun.planner.fields import BOUNDS
 from legrun.planner.models import RUN_KINDS, Run, ValidationError
-from legrun.tui.screens.form import FormScreen, date_validator, int_validator, number_validator
+from legrun.tui.screens.form import FormScreen, bound_validator, date_validator
 
 
 class RunForm(FormScreen[Run | None]):
@@ -41,9 +42,9 @@ class RunForm(FormScreen[Run | None]):
     def compose_fields(self) -> Iterable[Any]:
         v = self.values
         yield self.field("date", "Date", v["date"], validators=[date_validator(self.today)])
-        yield self.field("km", "Km", v["km"], validators=[number_validator(0.01, 399.99, "km")])
+        yield self.field("km", "Km", v["km"], validators=[bound_validator(BOUNDS["km"])])
         yield self.field(
-            "minutes", "Minutes", v["minutes"], validators=[int_validator(1, 1440, "minutes")]
+            "minutes", "Minutes", v["minutes"], validators=[bound_validator(BOUNDS["minutes"])]
         )
         yield self.field(
             "kind",
@@ -52,7 +53,7 @@ class RunForm(FormScreen[Run | None]):
             placeholder=" / ".join(RUN_KINDS),
             suggester=SuggestFromList(RUN_KINDS),
         )
-        yield self.field("rpe", "RPE 1-10", v["rpe"], placeholder="optional")
+        yield self.field("rpe", f"RPE {BOUNDS['rpe'].span}", v["rpe"], placeholder="optional")
         yield self.field("avg_hr", "Avg HR", v["avg_hr"], placeholder="optional, bpm")
         yield self.field("notes", "Notes", v["notes"], placeholder="optional")
 
@@ -62,10 +63,10 @@ class RunForm(FormScreen[Run | None]):
             raise ValidationError(f"kind must be one of {', '.join(RUN_KINDS)}")
         return Run(
             date=self.date_value(),
-            km=self.number("km", "km"),
-            minutes=self.required_int("minutes", "minutes"),
+            km=self.required("km"),
+            minutes=self.required("minutes"),
             kind=kind,
-            rpe=self.optional_int("rpe", "RPE"),
-            avg_hr=self.optional_int("avg_hr", "average HR"),
+            rpe=self.optional("rpe"),
+            avg_hr=self.optional("avg_hr"),
             notes=self.text("notes"),
         )
