@@ -34,6 +34,10 @@ from legrun.storage.plans import load_week_plans
 
 # Weeks planned beyond the one asked for, so that paging ahead is a look-up.
 _PLAN_AHEAD = 3
+# Textual's palette commands that apply to this app.
+_TEXTUAL_COMMANDS = {"Theme"}  # its Quit is ours, by our binding (q)
+# Bindings every Textual app has, which the palette need not list (tab moves between fields).
+_GENERIC_ACTIONS = {"command_palette", "focus_next", "focus_previous", "copy_text"}
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,9 @@ class LegrunApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
+        Binding(
+            "q", "quit", "Quit", id="quit", tooltip="Leave legrun: everything was saved as you went"
+        ),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("1", "show_week", "Week", show=False, id="week"),
         Binding("2", "show_history", "History", show=False, id="history"),
@@ -70,6 +76,14 @@ class LegrunApp(App[int]):
         Binding("u", "undo", "Undo", id="undo"),
         Binding("U", "redo", "Redo", show=False, id="redo"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="palette"),
+        Binding(
+            "ctrl+l",
+            "refresh",
+            "Refresh",
+            show=False,
+            id="refresh",
+            tooltip="Read the database again (another window's changes) and redraw",
+        ),
     ]
 
     def __init__(self, repository: Repository, today: date, demo: bool = False) -> None:
@@ -179,6 +193,14 @@ class LegrunApp(App[int]):
         self.forget_plans()
         self.plan_changed.publish(None)
 
+    def action_refresh(self) -> None:
+        """Read everything again (another window or a script may have written) and redraw
+        the whole terminal (ctrl+l, as in a shell, after a garbled SSH session)."""
+        self._plans_version = -1
+        self.data_changed()
+        self.refresh(layout=True, repaint=True)
+        self.notify("Refreshed from the database.", timeout=2)
+
     # -- saving, undo and redo: the one way a screen writes ------------------------------------
 
     def change(self, change: Change, what: str, done: str | None = None) -> bool:
@@ -266,19 +288,24 @@ class LegrunApp(App[int]):
     # -- command palette: every action, by name -----------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Of Textual's own commands, the one that means something here (its key panel, the
+        # maximise toggles and the SVG screenshot do not: `?` is the help).
+        for command in super().get_system_commands(screen):
+            if command.title in _TEXTUAL_COMMANDS:
+                yield command
         seen: set[str] = set()
-        for active in screen.active_bindings.values():
+        # Ours (they have ids) before Textual's for the same action (its ctrl+q Quit).
+        for active in sorted(screen.active_bindings.values(), key=lambda a: a.binding.id is None):
             binding = active.binding
             if not binding.description or binding.action in seen or not active.enabled:
                 continue
-            if binding.action in ("command_palette", "quit"):
+            if binding.action.split(".")[-1] in _GENERIC_ACTIONS:
                 continue
             seen.add(binding.action)
             key = binding.key_display or binding.key
             yield SystemCommand(
                 binding.description,
-                f"{binding.tooltip or binding.description} (key: {key})",
+                f"{binding.tooltip} (key: {key})" if binding.tooltip else f"key: {key}",
                 lambda action=binding.action, node=active.node: self.run_action(action, node),
             )
 

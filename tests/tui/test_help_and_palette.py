@@ -8,10 +8,13 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Static
 
-from legrun.tui.application import LegrunApp
+from legrun.planner.models import Run
+from legrun.storage import Repository
+from legrun.tui.application import LegrunApp, make_app
 from legrun.tui.screens.day import DayScreen
 from legrun.tui.screens.help import HelpScreen
 from legrun.tui.screens.week import WeekScreen
+from tests.conftest import TODAY
 from tests.tui.support import SIZE, paste
 
 # The keys of DESIGN.md's contract, and this screen's own, as a user reads them in help.
@@ -150,3 +153,35 @@ async def test_q_quits_with_status_0(app: LegrunApp) -> None:
         await pilot.pause()
         assert not app.is_running
     assert app.return_code == 0
+
+
+async def test_the_palette_holds_this_apps_commands_once_each_and_a_refresh(
+    app: LegrunApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        results = pilot.app.screen.query_one(CommandList)
+        await pilot.pause(0.3)
+        prompts = [str(option.prompt).split("\n") for option in results.options]
+        names = [lines[0] for lines in prompts]
+        assert len(names) == len(set(names)), names  # each once
+        for generic in ("Keys", "Maximize", "Minimize", "Screenshot"):
+            assert generic not in names  # Textual's, meaning nothing here
+        assert {"Theme", "Quit", "Refresh", "Redo"} <= set(names)
+        for lines in prompts:  # the help line never just repeats the name
+            if len(lines) > 1:
+                assert not lines[1].startswith(lines[0]), lines
+
+
+async def test_refresh_shows_what_another_window_saved(repo: Repository) -> None:
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        week = app.screen
+        assert isinstance(week, WeekScreen) and week.plan is not None
+        before = week.plan.totals.run_km_done
+        with Repository.open(repo.path) as other:  # a second terminal, a script
+            other.add_session(Run(date=TODAY, minutes=30, km=5.0))
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert week.plan.totals.run_km_done == before + 5.0

@@ -186,7 +186,7 @@ class HistoryScreen(LegrunScreen[None]):
         item = item_from_session(session)
         words = [
             f"{session.date:%a %d %b %Y}",
-            item_summary(item, self.units),
+            item_summary(item, self.units).removesuffix(" [done]"),  # all of history is done
             f"load {session.load}",
         ]
         lines = [Line(" · ".join(words), style="bold")]
