@@ -11,18 +11,22 @@ why, a recovery run's range is 60-70 % of max HR ...) are checked too.
 
 from __future__ import annotations
 
+import copy
 import json
-import os
+import shutil
 import subprocess
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import TODAY, legrun_command
+from legrun.planner.goal import Goal, parse_distance
+from legrun.planner.models import CheckIn, CrossTraining, LegDay, Profile, Run, parse_exercise
+from legrun.storage import Repository
+from tests.conftest import TODAY
 
 # -- a small recursive schema checker ---------------------------------------------------------
 
@@ -336,83 +340,70 @@ def test_the_checker_refuses_more_keys_a_bad_enum_and_a_short_week_deep_inside()
     ]
 
 
-# -- the documents, from a database filled through the installed command ------------------------
+# -- the documents of a database with some of everything --------------------------------------
 
 MONDAY = TODAY - timedelta(days=TODAY.weekday())  # 2026-11-23: weeks start on Monday here
 RACE_DAY = date(2027, 3, 14)
-LOGGED = [
-    ["log", "leg", "--date", "2026-11-23", "--rpe", "8", "--minutes", "55",
-     "--exercise", "back squat 5x5@100kg", "--exercise", "walking lunge 3x12"],
-    ["log", "run", "--date", "2026-11-21", "--km", "8.237", "--minutes", "50",
-     "--avg-hr", "141", "--kind", "easy"],
-    ["log", "run", "--date", "2026-11-15", "--km", "14", "--minutes", "85", "--kind", "long"],
-    ["log", "run", "--date", "2026-11-10", "--km", "5", "--minutes", "24", "--kind", "race",
-     "--rpe", "9"],
-    ["log", "cross", "--date", "2026-11-19", "--activity", "swim", "--minutes", "30",
-     "--rpe", "3"],
-]  # fmt: skip
+SESSIONS = (
+    LegDay(
+        date=date(2026, 11, 23),
+        minutes=55,
+        rpe=8,
+        exercises=(parse_exercise("back squat 5x5@100kg"), parse_exercise("walking lunge 3x12")),
+    ),
+    Run(date=date(2026, 11, 21), minutes=50, km=8.237, avg_hr=141, kind="easy"),
+    Run(date=date(2026, 11, 15), minutes=85, km=14.0, kind="long"),
+    Run(date=date(2026, 11, 10), minutes=24, km=5.0, rpe=9, kind="race"),
+    CrossTraining(date=date(2026, 11, 19), minutes=30, rpe=3, activity="swim"),
+)  # ids 1 to 5, in this order
+
+Documents = Callable[..., Any]
 
 
-@dataclass
-class Legrun:
-    """The installed command on one database, in an environment of its own."""
-
-    db: Path
-    env: dict[str, str]
-    printed: dict[tuple[str, ...], Any] = field(default_factory=dict)
-
-    def __call__(self, *args: str) -> str:
-        result = subprocess.run(
-            [*legrun_command(), "--db", str(self.db), *args],
-            capture_output=True,
-            text=True,
-            env=self.env,
-            timeout=60,
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A closed database with a profile, a leg day with exercises, runs (a race among them),
+    cross-training, this morning's check-in and a goal race: made once, copied for each test."""
+    path = tmp_path_factory.mktemp("contract") / "filled.db"
+    with Repository.open(path) as repo:
+        repo.save_profile(
+            Profile(
+                age=40,
+                max_hr=182,
+                resting_hr=50,
+                runs_per_week=4,
+                weekly_km=30.0,
+                leg_days_rule="FREQ=WEEKLY;BYDAY=MO,TH",
+            )
         )
+        assert [repo.add_session(s) for s in SESSIONS] == [1, 2, 3, 4, 5]
+        repo.save_checkin(CheckIn(date=TODAY, soreness=3, quads=5, sleep=4))
+        repo.save_goal(Goal(date=RACE_DAY, distance_km=parse_distance("half"), name="Spring"))
+    assert not Path(f"{path}-wal").exists()  # all of it in the one file
+    return path
+
+
+def _documents(cli: Callable[..., subprocess.CompletedProcess[str]]) -> Documents:
+    def document(*args: str) -> Any:
+        """What the installed `legrun-tui --db DB ARGS --json` prints, read as JSON."""
+        result = cli(*args, "--json")
         assert result.returncode == 0, (args, result.stderr)
         assert result.stderr == ""
-        return result.stdout
+        return json.loads(result.stdout)
 
-    def json(self, *args: str) -> Any:
-        """The document `args --json` prints (once per module: the database does not change)."""
-        if args not in self.printed:
-            self.printed[args] = json.loads(self(*args, "--json"))
-        return self.printed[args]
+    return document
 
 
-def _legrun(folder: Path, cache: Path) -> Legrun:
-    # As tests/conftest.py's isolated_env, for a database the whole module shares.
-    env = dict(os.environ)
-    env.update(
-        LEGRUN_TODAY=TODAY.isoformat(),
-        XDG_DATA_HOME=str(folder / "xdg-data"),
-        XDG_CONFIG_HOME=str(folder / "xdg-config"),
-        HOME=str(folder / "home"),
-        NO_COLOR="1",
-        PYTHONPYCACHEPREFIX=str(cache),
-    )
-    env.pop("LEGRUN_DB", None)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return Legrun(folder / "legrun.db", env)
+@pytest.fixture
+def legrun(filled: Path, db_path: Path, cli: Callable[..., Any]) -> Documents:
+    shutil.copyfile(filled, db_path)
+    return _documents(cli)
 
 
-@pytest.fixture(scope="module")
-def legrun(tmp_path_factory: pytest.TempPathFactory, bytecode_cache: Path) -> Legrun:
-    run = _legrun(tmp_path_factory.mktemp("contract"), bytecode_cache)
-    run(
-        "profile", "set", "--age", "40", "--max-hr", "182", "--resting-hr", "50",
-        "--runs-per-week", "4", "--weekly-km", "30", "--leg-days", "mon,thu",
-    )  # fmt: skip
-    assert [run(*args) for args in LOGGED] == ["1\n", "2\n", "3\n", "4\n", "5\n"]
-    run("checkin", "--date", "today", "--soreness", "3", "--quads", "5", "--sleep", "4")
-    run("goal", "set", "--date", RACE_DAY.isoformat(), "--distance", "half", "--name", "Spring")
-    return run
-
-
-@pytest.fixture(scope="module")
-def fresh(tmp_path_factory: pytest.TempPathFactory, bytecode_cache: Path) -> Legrun:
-    """A database with nothing set: no profile, no goal race."""
-    return _legrun(tmp_path_factory.mktemp("fresh"), bytecode_cache)
+@pytest.fixture
+def fresh(cli: Callable[..., Any]) -> Documents:
+    """A database with nothing set: no profile, no goal race (the first command makes it)."""
+    return _documents(cli)
 
 
 def assert_fits(document: Any, schema: Check) -> None:
@@ -446,11 +437,19 @@ def _check_plan(plan: dict[str, Any], max_hr: int) -> None:
             assert session["workout"] is not None, session
 
 
-def test_plan_json_fits_the_contract(legrun: Legrun) -> None:
-    plan = legrun.json("plan")
+def test_plan_json_fits_the_contract(legrun: Documents) -> None:
+    plan = legrun("plan")
     _check_plan(plan, max_hr=182)
     assert plan["week_start"] == MONDAY.isoformat()
     assert plan["phase"] in PHASES_WITH_GOAL  # a goal race is set
+    # The same document with a key gone deep inside, or a number given as text, fails.
+    broken = copy.deepcopy(plan)
+    del broken["days"][6]["sessions"][0]["why"]
+    broken["volume"]["cap_km"] = "9 km"
+    assert problems(broken, PLAN) == [
+        "$.days[6].sessions[0]: no 'why'",
+        "$.volume.cap_km: a number expected, not str '9 km'",
+    ]
     # The logged leg day is there as done, with its stored figures.
     (leg_day,) = [s for s in plan["days"][0]["sessions"] if s["kind"] == "leg_day"]
     assert {k: leg_day[k] for k in ("id", "status", "minutes", "rpe", "km")} == {
@@ -462,10 +461,11 @@ def test_plan_json_fits_the_contract(legrun: Legrun) -> None:
     }
 
 
-def test_every_week_of_the_season_is_planned_as_the_contract_says(legrun: Legrun) -> None:
+def test_every_week_of_the_season_is_planned_as_the_contract_says(legrun: Documents) -> None:
     kinds: set[str] = set()
-    for row in legrun.json("season")["weeks"]:
-        plan = legrun.json("plan", "--week", row["week_start"])
+    plans = {}
+    for row in legrun("season")["weeks"]:
+        plan = plans[row["week_start"]] = legrun("plan", "--week", row["week_start"])
         _check_plan(plan, max_hr=182)
         assert plan["week_start"] == row["week_start"]
         assert (plan["phase"], plan["easier_week"]) == (row["phase"], row["easier_week"])
@@ -473,14 +473,14 @@ def test_every_week_of_the_season_is_planned_as_the_contract_says(legrun: Legrun
         kinds |= {s["kind"] for s in _sessions(plan) if s["status"] == "planned"}
     # The weeks held what the checks above are about: a recovery run's HR range, the race.
     assert {"recovery_run", "race", "leg_day", "long_run"} <= kinds
-    race_week = legrun.json("plan", "--week", RACE_DAY.isoformat())
+    race_week = plans[(RACE_DAY - timedelta(days=RACE_DAY.weekday())).isoformat()]
     (race,) = [s for s in _sessions(race_week) if s["kind"] == "race"]
     assert race["workout"]["type"] == "race"
     assert race["km"] == 21.0975  # the distance as stored, not as shown
 
 
-def test_history_json_fits_the_contract(legrun: Legrun) -> None:
-    history = legrun.json("history")
+def test_history_json_fits_the_contract(legrun: Documents) -> None:
+    history = legrun("history")
     assert_fits(history, HISTORY)
     assert [s["id"] for s in history] == [4, 3, 5, 2, 1]  # every session, oldest first
     assert [s["date"] for s in history] == sorted(s["date"] for s in history)
@@ -496,28 +496,25 @@ def test_history_json_fits_the_contract(legrun: Legrun) -> None:
     assert easy["km"] == 8.237  # the stored value, to the metre
 
 
-def test_checkins_json_fits_the_contract(legrun: Legrun) -> None:
-    listed = subprocess.run(
-        [*legrun_command(), "checkins", "--help"], capture_output=True, env=legrun.env
-    )
-    if listed.returncode != 0:
+def test_checkins_json_fits_the_contract(legrun: Documents, cli: Callable[..., Any]) -> None:
+    if cli("checkins", "--help").returncode != 0:
         pytest.skip("`checkins` (DESIGN.md) is not a command of legrun-tui yet")
-    checkins = legrun.json("checkins")
+    checkins = legrun("checkins")
     assert_fits(checkins, CHECKINS)
     assert [(c["date"], c["soreness"], c["quads"], c["sleep"]) for c in checkins] == [
         (TODAY.isoformat(), 3, 5, 4)
     ]
 
 
-def test_profile_show_json_fits_the_contract(legrun: Legrun) -> None:
-    profile = legrun.json("profile", "show")
+def test_profile_show_json_fits_the_contract(legrun: Documents) -> None:
+    profile = legrun("profile", "show")
     assert_fits(profile, PROFILE)
     assert (profile["age"], profile["max_hr"], profile["max_hr_source"]) == (40, 182, "measured")
     assert (profile["resting_hr"], profile["runs_per_week"], profile["weekly_km"]) == (50, 4, 30)
 
 
-def test_stats_json_fits_the_contract(legrun: Legrun) -> None:
-    stats = legrun.json("stats", "--weeks", "4")
+def test_stats_json_fits_the_contract(legrun: Documents) -> None:
+    stats = legrun("stats", "--weeks", "4")
     assert_fits(stats, STATS)
     starts = [date.fromisoformat(w["week_start"]) for w in stats["weeks"]]
     assert starts == [MONDAY - timedelta(weeks=n) for n in (3, 2, 1, 0)]  # oldest week first
@@ -530,13 +527,13 @@ def test_stats_json_fits_the_contract(legrun: Legrun) -> None:
     reason="storage/trends.py rounds a week's run_km to 0.1 km; the contract says every number "
     "in JSON is the stored value, km to the metre",
 )
-def test_stats_json_gives_a_weeks_km_to_the_metre(legrun: Legrun) -> None:
-    weeks = legrun.json("stats", "--weeks", "4")["weeks"]
+def test_stats_json_gives_a_weeks_km_to_the_metre(legrun: Documents) -> None:
+    weeks = legrun("stats", "--weeks", "4")["weeks"]
     assert weeks[2]["run_km"] == 8.237  # the week of 2026-11-16: one run of 8.237 km
 
 
-def test_goal_show_json_fits_the_contract(legrun: Legrun) -> None:
-    goal = legrun.json("goal", "show")
+def test_goal_show_json_fits_the_contract(legrun: Documents) -> None:
+    goal = legrun("goal", "show")
     assert_fits(goal, GOAL)
     assert goal == {
         "date": RACE_DAY.isoformat(),
@@ -547,8 +544,8 @@ def test_goal_show_json_fits_the_contract(legrun: Legrun) -> None:
     assert goal["weeks_left"] > 0  # the race is 110 days away
 
 
-def test_season_json_fits_the_contract(legrun: Legrun) -> None:
-    season = legrun.json("season")
+def test_season_json_fits_the_contract(legrun: Documents) -> None:
+    season = legrun("season")
     assert_fits(season, SEASON)
     assert season["goal"] == {
         "date": RACE_DAY.isoformat(),
@@ -561,8 +558,8 @@ def test_season_json_fits_the_contract(legrun: Legrun) -> None:
     assert RACE_DAY - timedelta(days=RACE_DAY.weekday()) in starts
 
 
-def test_without_a_profile_or_a_goal_the_documents_say_so(fresh: Legrun) -> None:
-    profile = fresh.json("profile", "show")
+def test_without_a_profile_or_a_goal_the_documents_say_so(fresh: Documents) -> None:
+    profile = fresh("profile", "show")
     assert_fits(profile, PROFILE)
     # DESIGN.md: the defaults every command honours and shows.
     assert {k: profile[k] for k in PROFILE.fields} == {
@@ -580,18 +577,18 @@ def test_without_a_profile_or_a_goal_the_documents_say_so(fresh: Legrun) -> None
         "unavailable": [],
         "weekly_minutes": None,
     }
-    assert fresh.json("goal", "show") is None
-    season = fresh.json("season", "--weeks", "3")
+    assert fresh("goal", "show") is None
+    season = fresh("season", "--weeks", "3")
     assert_fits(season, SEASON)
     assert season["goal"] is None
     assert [w["week_start"] for w in season["weeks"]] == [
         (MONDAY + timedelta(weeks=n)).isoformat() for n in range(3)
     ]
     assert {w["phase"] for w in season["weeks"]} <= set(PHASES_WITHOUT_GOAL)
-    plan = fresh.json("plan")
+    plan = fresh("plan")
     _check_plan(plan, max_hr=184)
     assert plan["phase"] in PHASES_WITHOUT_GOAL
     assert plan["volume"]["baseline_km"] is None  # no 4 weeks of history
-    assert_fits(fresh.json("history"), HISTORY)
-    assert fresh.json("history") == []
-    assert_fits(fresh.json("stats"), STATS)
+    assert_fits(fresh("history"), HISTORY)
+    assert fresh("history") == []
+    assert_fits(fresh("stats"), STATS)
