@@ -350,7 +350,7 @@ class LegDay(Session):
     def __post_init__(self) -> None:
         super().__post_init__()
         if self.rpe is None:
-            raise ValidationError("a leg day needs its RPE (1-10)")
+            raise ValidationError(f"a leg day needs its RPE ({BOUNDS['rpe'].span})")
 
     @property
     def heaviness(self) -> str:
