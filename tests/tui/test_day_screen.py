@@ -278,3 +278,33 @@ async def test_a_from_the_day_adds_to_that_day(repo: Repository) -> None:
         await pilot.press(*"45", "enter")
     stored = repo.sessions()
     assert [(s.date, s.minutes) for s in stored] == [(day(3), 45)]
+
+
+async def test_space_ticks_at_once_on_opening_a_day_and_down_reaches_the_checklist(
+    repo: Repository,
+) -> None:
+    checklist = day_plan(repo, TODAY).checklist
+    sessions = day_plan(repo, TODAY).sessions
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_today(pilot)
+        assert app.focused is screen.query_one("#day-sessions", OptionList)
+        await pilot.press("space")  # no tab first: the title says space ticks
+        assert repo.ticks(TODAY, TODAY) == {(TODAY, checklist[0].id)}
+        # Down through the sessions, then on into the checklist, as one list.
+        await pilot.press(*["down"] * len(sessions))
+        assert isinstance(app.focused, Checklist)
+        await pilot.press("down", "space")
+        assert repo.ticks(TODAY, TODAY) == {(TODAY, checklist[0].id), (TODAY, checklist[1].id)}
+        await pilot.press("up", "up")  # up from the first item: back to the sessions
+        assert app.focused is screen.query_one("#day-sessions", OptionList)
+
+
+async def test_the_days_help_lists_space(app: LegrunApp) -> None:
+    from legrun.tui.screens.help import HelpScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = str(app.screen.query_one("#help-keys", Static).render())
+        assert "space" in keys and "Tick" in keys

@@ -46,6 +46,13 @@ class DayScreen(LegrunScreen[None]):
             "left,h", "other_day(-1)", "Previous day", show=False, priority=True, id="day.left"
         ),
         Binding("right,l", "other_day(1)", "Next day", show=False, priority=True, id="day.right"),
+        # Space ticks wherever the focus is (the sessions list opens focused), and up/down run
+        # through the sessions and on into the checklist as one list.
+        Binding(
+            "space", "tick", "Tick the checklist item", show=False, priority=True, id="day.tick"
+        ),
+        Binding("down,j", "step(1)", "Next line", show=False, priority=True, id="day.down"),
+        Binding("up,k", "step(-1)", "Previous line", show=False, priority=True, id="day.up"),
     ]
 
     def __init__(self, day: date, cursor: int = 0) -> None:
@@ -61,7 +68,7 @@ class DayScreen(LegrunScreen[None]):
             yield OptionList(id="day-sessions", compact=True)
             yield HangingText(id="day-workout")
             yield HangingText(id="day-why", more="… (more than fits: a taller terminal shows it)")
-            yield Static("Checklist (space ticks)", classes="section-title")
+            yield Static("Checklist (↓ to reach it, space ticks)", classes="section-title")
             yield Checklist(id="day-checklist")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -145,6 +152,32 @@ class DayScreen(LegrunScreen[None]):
         )
 
     # -- actions ------------------------------------------------------------------------------
+
+    def action_tick(self) -> None:
+        self.query_one("#day-checklist", Checklist).action_tick()
+
+    def action_step(self, step: int) -> None:
+        """Down from the last session goes into the checklist, up from its first item back to
+        the sessions: the day reads as one list."""
+        sessions = self.query_one("#day-sessions", OptionList)
+        checklist = self.query_one("#day-checklist", Checklist)
+        if checklist.has_focus:
+            if step < 0 and not checklist.highlighted:
+                sessions.focus()
+            elif step < 0:
+                checklist.action_cursor_up()
+            else:
+                checklist.action_cursor_down()
+            return
+        last = sessions.option_count - 1
+        at_end = sessions.highlighted is None or sessions.highlighted >= last
+        if step > 0 and at_end and checklist.option_count:
+            checklist.focus()
+            checklist.highlighted = 0
+        elif step > 0:
+            sessions.action_cursor_down()
+        else:
+            sessions.action_cursor_up()
 
     def action_other_day(self, step: int) -> None:
         if not self.app.within_plan(self.day + timedelta(days=step)):
