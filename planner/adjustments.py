@@ -206,22 +206,35 @@ def check_pinned(p: WeekPlanner) -> None:
         for run in runs:
             if not run.pinned:
                 continue
+            broken: list[Why] = []  # the rules this run breaks, said on the run itself too
+            if day.leg is not None and not same_day_hard:
+                broken.append(
+                    Why(
+                        RuleId.SAME_DAY,
+                        f"{day_name(day.date)} is a leg day: keep the run and the legs at least "
+                        "6 h apart, and run first if you can.",
+                    )
+                )
             if after is not None and run.kind != "recovery_run":
                 low, high = p.hr("recovery_run")
-                p.warn(
-                    RuleId.AFTER_LEG,
+                text = (
                     f"The {run.label.lower()} you put on {day_name(day.date)} follows "
                     f"{day_name(after.date)}'s {after.heaviness} leg day: run it as a recovery "
-                    f"run, shorter and at {low}-{high} bpm (RPE 4 or less).",
+                    f"run, shorter and at {low}-{high} bpm (RPE 4 or less)."
                 )
-            if not run.is_hard:
-                continue
-            others = [r for r in day.items if r is not run]
-            probe = replace(day, items=others)
-            for rule, text in safety.pinned_warnings(p, probe, run.kind, run.label.lower()):
-                if rule in (RuleId.SAME_DAY, RuleId.SORENESS, RuleId.READINESS):
-                    continue  # said above, or by the check-in
-                p.warn(rule, text)
+                p.warn(RuleId.AFTER_LEG, text)
+                broken.append(Why(RuleId.AFTER_LEG, text))
+            if run.is_hard:
+                others = [r for r in day.items if r is not run]
+                probe = replace(day, items=others)
+                for rule, text in safety.pinned_warnings(p, probe, run.kind, run.label.lower()):
+                    if rule in (RuleId.SAME_DAY, RuleId.SORENESS, RuleId.READINESS):
+                        continue  # said above, or by the check-in
+                    p.warn(rule, text)
+                    broken.append(Why(rule, text))
+            if broken:
+                where = day.items.index(run)
+                day.items[where] = replace(run, why=(*run.why, *broken))
 
 
 def add_rest_items(p: WeekPlanner) -> None:

@@ -65,6 +65,16 @@ EASY_MAX_MINUTES = 75  # an easy run stays an easy run, not a long run in disgui
 CROSS_MAX_MINUTES = 90
 
 
+# The rule a run the user placed by hand answers to, cited beside "you moved this".
+_PINNED_RUN_RULE = {
+    "long_run": RuleId.LONG,
+    "quality_run": RuleId.QUALITY,
+    "recovery_run": RuleId.AFTER_LEG,
+    "easy_run": RuleId.HARD_EASY,
+    "race": RuleId.GOAL,
+}
+
+
 class WeekPlanner:
     """Plans one week from `as_of`: the days before it are settled (what was logged stays)."""
 
@@ -535,7 +545,7 @@ class WeekPlanner:
             minutes = min(minutes, 1440)
             if kind != "race":
                 hr_low, hr_high = self.hr(kind)
-            why = [Why(RuleId.SPIKE, f"{verb}; kept as you set it")]
+            why = [Why(_PINNED_RUN_RULE.get(kind, RuleId.HARD_EASY), f"{verb}; kept as you set it")]
         elif kind == "cross_training":
             minutes = minutes or 30
             why = [Why(RuleId.CROSS, verb)]
@@ -1006,8 +1016,10 @@ class WeekPlanner:
                 share = RECOVERY_SHARE[leg.heaviness]
                 size = min(self._recovery_km(usual, leg), top)
                 if easy_sizes:
-                    # Shorter than the week's easy runs by its share, but never under 20 min.
-                    size = max(min(size, share * min(easy_sizes)), self._recovery_km(0.0, leg))
+                    # Shorter than the week's easy runs by its share, but never under 20 min,
+                    # and never over R-SPIKE's cap (too short then: cross-training instead).
+                    floor = self._recovery_km(0.0, leg)
+                    size = min(max(min(size, share * min(easy_sizes)), floor), top)
                 low, high = recovery_hr_range(self.max_hr)
                 effort = f"RPE {leg.rpe}" if leg.rpe is not None else "planned, counted as heavy"
                 reasons.append(
