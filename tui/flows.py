@@ -10,7 +10,7 @@ from legrun.planner.kinds import run_kind_for
 from legrun.planner.models import AnySession, CheckIn, CrossTraining, LegDay, Run
 from legrun.planner.plan import PlanItem
 from legrun.storage.changes import DeleteSession, SaveCheckIn, saving
-from legrun.tui.text import session_words
+from legrun.tui.text import session_words, soreness_words
 
 if TYPE_CHECKING:
     from legrun.tui.application import LegrunApp
@@ -22,16 +22,16 @@ def save_session(
     """Store a session from a form (or an edit of one), re-plan, and offer undo."""
     if session is None:
         return
+    units = app.repository.profile().units
     if replaces is not None and replaces.id is not None:
         app.change(
             saving(session, replaces),
-            f"edit of {session_words(replaces)}",
-            f"Saved {session_words(session)}",
+            f"edit of {session_words(replaces, units)}",
+            f"Saved {session_words(session, units)}",
         )
     else:
-        app.change(
-            saving(session), f"logging {session_words(session)}", f"Logged {session_words(session)}"
-        )
+        words = session_words(session, units)
+        app.change(saving(session), f"logging {words}", f"Logged {words}")
 
 
 def delete_logged(app: LegrunApp, session_id: int, what: str) -> None:
@@ -111,7 +111,7 @@ def start_checkin(app: LegrunApp, day: date) -> None:
             SaveCheckIn(result), f"check-in of {result.date:%a %d %b}"
         ):
             app.notify(
-                f"Check-in saved: soreness {result.overall}/10. The week is re-planned.",
+                f"Check-in saved: {soreness_words(result)}. The week is re-planned.",
                 timeout=4,
             )
 

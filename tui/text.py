@@ -5,7 +5,7 @@ functions draw them."""
 from __future__ import annotations
 
 from legrun.planner.goal import Goal
-from legrun.planner.models import WEEKDAYS, AnySession, LegDay, Run
+from legrun.planner.models import MUSCLES, WEEKDAYS, AnySession, CheckIn, LegDay, Run
 from legrun.planner.plan import KIND_LETTERS, PlanItem, Workout, item_from_session
 from legrun.planner.units import distance, pace, pace_clock
 
@@ -75,12 +75,26 @@ def goal_line(goal: Goal, units: str = "km") -> str:
     return f"{what} on {WEEKDAYS[goal.date.weekday()].capitalize()} {goal.date.isoformat()}"
 
 
-def session_words(session: AnySession) -> str:
-    """`5 km run on Tue 01 Dec`, `leg day on ...`, `bike on ...`: a logged session in a toast."""
+def session_words(session: AnySession, units: str = "km") -> str:
+    """`5 km run on Tue 01 Dec` (or `3.1 mi run`), `leg day on ...`, `bike on ...`: a logged
+    session in a toast."""
     if isinstance(session, LegDay):
         what = "leg day"
     elif isinstance(session, Run):
-        what = f"{session.km:g} km run"
+        what = f"{distance(session.km, units)} run"
     else:
         what = session.activity
     return f"{what} on {session.date:%a %d %b}"
+
+
+def soreness_words(checkin: CheckIn) -> str:
+    """`soreness 5/10`, or `soreness 5/10, quads 6/10` when a muscle group is sorer than the
+    overall figure (the planner goes by the worst)."""
+    words = f"soreness {checkin.soreness}/10"
+    sorer = [
+        (m, v) for m in MUSCLES if (v := getattr(checkin, m)) is not None and v > checkin.soreness
+    ]
+    if sorer:
+        worst = max(v for _, v in sorer)
+        words += ", " + ", ".join(f"{m} {v}/10" for m, v in sorer if v == worst)
+    return words
