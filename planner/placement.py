@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from legrun.planner import adjustments, safety
@@ -511,6 +512,19 @@ class WeekPlanner:
                 continue
             if day.date < self.as_of and pin.action != "skip":
                 continue
+            if pin.action == "skip":
+                # A skip of what the user moved or added here marks that item skipped.
+                placed = next(
+                    (j for j, it in enumerate(day.items) if it.pinned and it.kind == pin.kind),
+                    None,
+                )
+                if placed is not None:
+                    day.items[placed] = replace(
+                        day.items[placed],
+                        status="skipped",
+                        why=(*day.items[placed].why, Why(RuleId.REST, "You marked this skipped")),
+                    )
+                    continue
             day.items.append(self.pinned_item(pin, day.date))
 
     @staticmethod

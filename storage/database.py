@@ -86,8 +86,11 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         try:
             yield conn
         except BaseException:
-            conn.execute("ROLLBACK TO inner")
-            conn.execute("RELEASE inner")
+            # Some errors (a full disk) end the whole transaction, savepoint and all: then
+            # there is nothing to roll back to, and the error that ended it is the one to tell.
+            with contextlib.suppress(sqlite3.OperationalError):
+                conn.execute("ROLLBACK TO inner")
+                conn.execute("RELEASE inner")
             raise
         conn.execute("RELEASE inner")
         return

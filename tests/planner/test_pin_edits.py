@@ -269,12 +269,6 @@ def test_a_moved_run_skipped_then_unskipped_is_planned_on_its_new_day_again() ->
     assert layout(plan(unskipped)) == layout(plan(moved))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="planner bug (planner/placement.py place_pins): a skip pin on the day a user's move "
-    "(or addition) puts the same kind places a second, skipped item beside the planned one, "
-    "where Pin documents skip as 'keep the planned item but mark it skipped'",
-)
 def test_a_moved_run_skipped_shows_once_as_skipped() -> None:
     moved = after([], moving([], SUNDAY, "long_run", FRIDAY, 60, 8.0))
     skipped = after(moved, skipping(moved, FRIDAY, "long_run", False))

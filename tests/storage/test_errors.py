@@ -139,14 +139,6 @@ def test_a_change_refused_by_a_full_database_is_rolled_back_whole(repo: Reposito
     assert repo.ticks(DAY, DAY) == {(DAY, "mobility")}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in storage/database.py write_transaction: inside a transaction already (every "
-    "write through Repository.apply, so every save in the app) SQLITE_FULL ends the whole "
-    "transaction, the savepoint goes with it, and the ROLLBACK TO inner in the except branch "
-    "fails; its 'no such savepoint: inner' replaces the real error, so the user reads 'the "
-    "database could not be used: no such savepoint: inner' instead of 'the disk is full'",
-)
 def test_a_change_refused_by_a_full_database_says_the_disk_is_full(repo: Repository) -> None:
     fill(repo)
     with pytest.raises(StorageError) as refused:

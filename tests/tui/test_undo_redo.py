@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -417,13 +416,6 @@ async def test_a_run_logged_on_a_full_disk_is_refused_once_and_not_undoable(
         assert len(app.undo_stack) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in storage/database.py write_transaction: a save through Repository.apply is "
-    "a savepoint inside a transaction; SQLITE_FULL ends the transaction, and the failing "
-    "ROLLBACK TO inner replaces the error, so the toast reads 'Not saved: the database could "
-    "not be used: no such savepoint: inner' instead of saying the disk is full",
-)
 async def test_a_run_logged_on_a_full_disk_says_the_disk_is_full(repo: Repository) -> None:
     fill_the_database(repo)
     app = make_app(repo, today=TODAY)
@@ -456,12 +448,6 @@ async def test_an_undo_the_database_refuses_stays_on_the_stack(repo: Repository)
         assert repo.pins() == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in tui/widgets/checklist.py with tui/screens/day.py: the checklist draws the "
-    "tick before it is saved, and a refused save (LegrunApp.change returns False, nothing is "
-    "re-read) leaves '[x]' on an item that is not ticked",
-)
 async def test_a_refused_tick_shows_the_item_unticked(repo: Repository) -> None:
     """What the checklist shows is what is stored: a tick that was not saved is not drawn."""
     app = make_app(repo, today=TODAY)

@@ -146,10 +146,12 @@ class DayScreen(LegrunScreen[None]):
 
     def on_checklist_toggled(self, event: Checklist.Toggled) -> None:
         verb = "tick" if event.done else "untick"
-        self.app.change(
+        saved = self.app.change(
             Tick(self.day, event.item_id, event.done),
             f"{verb} of {event.text!r} on {self.day:%a %d %b}",
         )
+        if not saved:
+            self.refresh_day()  # the list drew the tick already: show what is stored
 
     # -- actions ------------------------------------------------------------------------------
 
