@@ -58,15 +58,23 @@ def _ids(*pins: Pin | None) -> tuple[int, ...]:
     return tuple(pin.id for pin in pins if pin is not None and pin.id is not None)
 
 
-def skipping(pins: Sequence[Pin], day: date, kind: str, skipped: bool) -> PinEdit:
-    """Skip the planned item of `kind` on `day`, or, when it is skipped already by the user,
-    plan it again (whatever pin of the user's put it there stays)."""
+def skipping(
+    pins: Sequence[Pin],
+    day: date,
+    kind: str,
+    skipped: bool,
+    minutes: int | None = None,
+    km: float | None = None,
+) -> PinEdit:
+    """Skip the planned item of `kind` on `day`, keeping its size (a skipped run stays the run
+    it was), or, when it is skipped already by the user, plan it again (whatever pin of the
+    user's put it there stays)."""
     skip = _skip(pins, day, kind)
     if skipped:
         return PinEdit(remove=_ids(skip))
     if skip is not None:
         return PinEdit()  # skipped already: a second skip would change nothing
-    return PinEdit(add=(Pin(date=day, kind=kind, action="skip"),))
+    return PinEdit(add=(Pin(date=day, kind=kind, action="skip", minutes=minutes, km=km),))
 
 
 def moving(
@@ -114,3 +122,48 @@ def removing(pins: Sequence[Pin], day: date, kind: str) -> PinEdit:
             add=tuple(Pin(date=where, kind=kind, action="remove") for where in (pin.date, day)),
         )
     return PinEdit(remove=_ids(skip), add=(Pin(date=day, kind=kind, action="remove"),))
+
+
+@dataclass(frozen=True)
+class MoveTargets:
+    """For each day of the week an item could be moved to: why it cannot go there (`refused`),
+    or the rule it would break there, to be said before and after (`warned`)."""
+
+    refused: dict[date, str]
+    warned: dict[date, str]
+
+
+def move_targets(
+    days: Sequence[tuple[date, Sequence[tuple[str, str]]]],
+    kind: str,
+    done: bool,
+    today: date,
+    unavailable: Sequence[int] = (),
+) -> MoveTargets:
+    """Where an item of `kind` may go among `days` (each a date and its items as (kind,
+    status)). A planned item never goes to a day gone by (it would only show there as not
+    done) nor to a day kept free; a logged one never to a day still to come. A run onto a leg
+    day or beside another run, or a leg day beside a hard run, may go, with the rule said."""
+    from legrun.planner.kinds import KINDS
+
+    refused: dict[date, str] = {}
+    warned: dict[date, str] = {}
+    is_run = KINDS[kind].is_run
+    for day, items in days:
+        if done and day > today:
+            refused[day] = "a logged session cannot move to a day still to come"
+            continue
+        if not done and day < today:
+            refused[day] = "a day gone by: a planned session moved there would only be missed"
+            continue
+        if not done and day.weekday() in unavailable:
+            refused[day] = "a day you keep free of training (your profile)"
+            continue
+        kinds = {k for k, status in items if status != "skipped"}
+        if is_run and "leg_day" in kinds:
+            warned[day] = "a leg day (R-SAME-DAY: keep them 6 h apart)"
+        elif is_run and any(KINDS[k].is_run for k in kinds):
+            warned[day] = "has a run already"
+        elif kind == "leg_day" and any(KINDS[k].is_hard for k in kinds):
+            warned[day] = "has a hard run (R-SAME-DAY)"
+    return MoveTargets(refused, warned)

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from legrun.planner.kinds import KINDS
 from legrun.planner.models import Pin
-from legrun.planner.pins import PinEdit, moving, removing, skipping
+from legrun.planner.pins import PinEdit, move_targets, moving, removing, skipping
 from legrun.planner.plan import DayPlan, PlanItem, WeekPlan
 from legrun.storage.changes import ChangePins, MoveSession, Tick
 from legrun.tui.flows import delete_logged, open_form, start_add
@@ -208,9 +208,10 @@ class DayScreen(LegrunScreen[None]):
         else:
             open_form(self.app, kind, self.day, item=item)
 
-    def _edit_pins(self, edit: PinEdit, what: str, done: str) -> None:
-        if edit.remove or edit.add:
-            self.app.change(ChangePins(edit.remove, edit.add), what, done)
+    def _edit_pins(self, edit: PinEdit, what: str, done: str) -> bool:
+        if not (edit.remove or edit.add):
+            return False
+        return self.app.change(ChangePins(edit.remove, edit.add), what, done)
 
     def _pins(self) -> list[Pin]:
         """The pins touching this day."""
@@ -227,7 +228,8 @@ class DayScreen(LegrunScreen[None]):
         skipped = item.status == "skipped"
         what = f"unskip of {label}" if skipped else f"skip of {label} on {self.day:%a %d %b}"
         done = f"Planned {label} again" if skipped else f"Skipped {label} on {self.day:%a %d %b}"
-        self._edit_pins(skipping(self._pins(), self.day, item.kind, skipped), what, done)
+        edit = skipping(self._pins(), self.day, item.kind, skipped, item.minutes, item.km)
+        self._edit_pins(edit, what, done)
 
     def action_move(self) -> None:
         from legrun.tui.screens.move import MoveScreen
@@ -245,9 +247,28 @@ class DayScreen(LegrunScreen[None]):
                 self.app.change(MoveSession(item.id, target), what, done)
                 return
             edit = moving(self._pins(), self.day, item.kind, target, item.minutes, item.km)
-            self._edit_pins(edit, what, done)
+            if self._edit_pins(edit, what, done):
+                self._say_what_it_breaks(item.kind, target)
 
-        self.app.push_screen(MoveScreen(label, self.day, self.plan.week_start), chosen)
+        targets = move_targets(
+            [(d.date, [(i.kind, i.status) for i in d.sessions]) for d in self.plan.days],
+            item.kind,
+            done=item.status == "done",
+            today=self.app.today,
+            unavailable=self.app.repository.profile().unavailable,
+        )
+        self.app.push_screen(
+            MoveScreen(label, self.day, self.plan.week_start, targets.refused, targets.warned),
+            chosen,
+        )
+
+    def _say_what_it_breaks(self, kind: str, day: date) -> None:
+        """After a move: the rules the item breaks on its new day, from the new plan."""
+        found = self.app.plan_for(day).day(day)
+        moved = [i for i in (found.sessions if found else ()) if i.kind == kind and i.pinned]
+        broken = [w for i in moved for w in i.why[1:]]
+        if broken:
+            self.notify(f"{broken[0].rule}: {broken[0].text}", severity="warning", timeout=8)
 
     def action_delete(self) -> None:
         item = self._highlighted_item()
