@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from legrun.planner.checklists import day_checklist
+from legrun.planner.fields import BOUNDS
 from legrun.planner.goal import MAX_WEEKS_AHEAD, Goal
 from legrun.planner.kinds import KINDS, RUN_PLAN_KINDS, run_kind_for
 from legrun.planner.load import TrainingHistory, easy_pace
@@ -304,12 +305,12 @@ def projected_sessions(plan: WeekPlan, today: date) -> list[AnySession]:
             if item.status != "planned":
                 continue
             minutes = item.minutes or 0
-            if item.is_run and item.km and 0 < item.km < 400:
+            if item.is_run and item.km and BOUNDS["km"].contains(item.km):
                 kind = run_kind_for(item.kind, item.workout.type if item.workout else None)
                 found.append(
                     Run(
                         date=day.date,
-                        minutes=min(1440, max(1, minutes)),
+                        minutes=min(BOUNDS["minutes"].high, max(1, minutes)),
                         rpe=item.rpe,
                         km=item.km,
                         kind=kind,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from legrun.planner.models import ValidationError
+from legrun.planner.fields import BOUNDS, ValidationError
 from legrun.planner.units import distance
 
 # The named distances, in km.
@@ -28,8 +28,9 @@ def parse_distance(text: str) -> float:
         raise ValidationError(
             f"invalid distance {text!r}: use 5k, 10k, half, marathon or a number of km"
         ) from None
-    if not 0 < km <= 400 or km != km:
-        raise ValidationError(f"a race distance must be more than 0 and at most 400 km, not {text}")
+    race = BOUNDS["race_km"]
+    if not race.contains(km):
+        raise ValidationError(f"{race.name} must be {race.allowed}, not {text}")
     return km
 
 
@@ -52,12 +53,7 @@ class Goal:
     def __post_init__(self) -> None:
         if not isinstance(self.date, date):
             raise ValidationError(f"a race date must be a date, not {self.date!r}")
-        if isinstance(self.distance_km, bool) or not isinstance(self.distance_km, (int, float)):
-            raise ValidationError(f"a race distance must be a number, not {self.distance_km!r}")
-        if not 0 < self.distance_km <= 400:
-            raise ValidationError(
-                f"a race distance must be more than 0 and at most 400 km, not {self.distance_km:g}"
-            )
+        BOUNDS["race_km"].check(self.distance_km)
         if len(self.name) > MAX_NAME:
             raise ValidationError(f"a race name is at most {MAX_NAME} characters")
 

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from legrun.planner import adjustments, safety
 from legrun.planner.checklists import day_checklist
+from legrun.planner.fields import BOUNDS
 from legrun.planner.goal import Goal
 from legrun.planner.kinds import HARD_LOGGED_RUN_KINDS, PLANNED_RPE, RUN_PLAN_KINDS
 from legrun.planner.load import (
@@ -556,7 +557,7 @@ class WeekPlanner:
             km = max(km, 0.1)
             if minutes is None:
                 minutes = max(MIN_RUN_MINUTES, self.minutes_for(km, kind))
-            minutes = min(minutes, 1440)
+            minutes = min(minutes, BOUNDS["minutes"].high)
             if kind != "race":
                 hr_low, hr_high = self.hr(kind)
             why = [Why(_PINNED_RUN_RULE.get(kind, RuleId.HARD_EASY), f"{verb}; kept as you set it")]

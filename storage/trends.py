@@ -72,7 +72,7 @@ class TrendQueries:
         return [
             WeekTotals(
                 week_start=week,
-                run_km=round(float(sums["run_km"]), 1),
+                run_km=round(float(sums["run_km"]), 3),  # to the metre: rounded only when drawn
                 run_minutes=int(sums["run_minutes"]),
                 load=int(sums["load"]),
                 leg_days=int(sums["leg_days"]),

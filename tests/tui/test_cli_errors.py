@@ -296,22 +296,28 @@ def test_an_sqlite_failure_at_run_time_is_one_line_not_a_traceback(
     seeded_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """SQLite errors a user can cause but a test cannot easily (a full disk, a read-only
-    file) end the same way: exit 1, one line."""
-
-    def disk_full(self: Repository, session: object) -> int:
-        raise sqlite3.OperationalError("database or disk is full")
-
+    file) end the same way: exit 1, one line, nothing saved. A trigger in the file makes the
+    real SQLite refuse the insert with the full-disk message, through the real storage."""
+    with sqlite3.connect(seeded_db) as raw:
+        raw.execute(
+            "CREATE TRIGGER full BEFORE INSERT ON sessions "
+            "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+        )
+        before = raw.execute("SELECT count(*) FROM sessions").fetchone()[0]
+    raw.close()
     monkeypatch.setenv("LEGRUN_TODAY", "2026-11-24")
-    monkeypatch.setattr(Repository, "add_session", disk_full)
     code = cli_module.main(
         ["--db", str(seeded_db), "log", "run", "--date", "today", "--km", "5", "--minutes", "30"]
     )
     captured = capsys.readouterr()
     assert code == 1
-    assert (
-        captured.err
-        == "legrun-tui: error: the database could not be used: database or disk is full\n"
+    assert captured.err == (
+        "legrun-tui: error: the disk is full, so nothing was saved; "
+        "free some space and try again\n"
     )
+    with sqlite3.connect(seeded_db) as raw:
+        assert raw.execute("SELECT count(*) FROM sessions").fetchone()[0] == before
+    raw.close()
 
 
 @pytest.mark.parametrize("week", ["9999-12-31", "0001-01-08"])

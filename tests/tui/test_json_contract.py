@@ -522,11 +522,6 @@ def test_stats_json_fits_the_contract(legrun: Documents) -> None:
     assert [w["cross_minutes"] for w in stats["weeks"]] == [0, 0, 30, 0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="storage/trends.py rounds a week's run_km to 0.1 km; the contract says every number "
-    "in JSON is the stored value, km to the metre",
-)
 def test_stats_json_gives_a_weeks_km_to_the_metre(legrun: Documents) -> None:
     weeks = legrun("stats", "--weeks", "4")["weeks"]
     assert weeks[2]["run_km"] == 8.237  # the week of 2026-11-16: one run of 8.237 km

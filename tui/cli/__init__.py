@@ -67,13 +67,6 @@ def _demo_database(today: date) -> Path:
     return path
 
 
-def _is_sqlite_error(exc: Exception) -> bool:
-    """An error of SQLite's own that storage let through. The command line does not import
-    sqlite3 (storage is the only layer that talks to it): the module is loaded by then."""
-    sqlite3 = sys.modules.get("sqlite3")
-    return sqlite3 is not None and isinstance(exc, sqlite3.Error)
-
-
 def _fail(message: str, code: int) -> int:
     print(f"{PROG}: error: {message}", file=sys.stderr)
     return code
@@ -103,6 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A week or a look-back that runs past year 1 or 9999.
         return _fail("that date is too close to the limits of the calendar (years 1-9999)", 2)
     except StorageError as exc:
+        # Storage turns every SQLite error (a full disk, a read-only file) into this one.
         return _fail(str(exc), 1)
     except KeyboardInterrupt:
         return 130
@@ -110,11 +104,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A pager or `head` closed the pipe: not an error worth a traceback.
         sys.stderr.close()
         return 0
-    except Exception as exc:
-        # Whatever SQLite refuses at run time (a full disk, a read-only file): one line, exit 1.
-        if not _is_sqlite_error(exc):
-            raise
-        return _fail(f"the database could not be used: {exc}", 1)
     finally:
         if demo_path is not None:
             # The demo's database is thrown away with its folder.
