@@ -3,9 +3,6 @@ the checklist, u undoes, escape goes back; every change is stored and re-planned
 
 from __future__ import annotations
 
-from datetime import date
-
-from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from legrun.planner.models import Pin, Run
@@ -18,7 +15,7 @@ from legrun.tui.screens.run_form import RunForm
 from legrun.tui.screens.week import WeekScreen
 from legrun.tui.widgets.checklist import Checklist
 from tests.conftest import TODAY
-from tests.tui.support import SIZE, day, day_plan, kinds
+from tests.tui.support import SIZE, choose_day, day, day_plan, kinds, open_today
 
 WEDNESDAY = day(2)
 
@@ -31,30 +28,6 @@ def day_screen(app: LegrunApp) -> DayScreen:
 def session_lines(app: LegrunApp) -> list[str]:
     sessions = app.screen.query_one("#day-sessions", OptionList)
     return [str(sessions.get_option_at_index(i).prompt) for i in range(sessions.option_count)]
-
-
-async def open_today(pilot: Pilot, kind: str | None = None) -> DayScreen:
-    """Open today's detail and highlight the first session of `kind`."""
-    await pilot.press("enter")
-    screen = day_screen(pilot.app)
-    if kind is not None:
-        assert screen.day_plan is not None
-        index = [i.kind for i in screen.day_plan.sessions].index(kind)
-        screen.query_one("#day-sessions", OptionList).highlighted = index
-        await pilot.pause()
-    return screen
-
-
-async def choose_day(pilot: Pilot, target: date) -> None:
-    """In the move chooser, walk down to `target` by keyboard and choose it."""
-    assert isinstance(pilot.app.screen, MoveScreen)
-    days = pilot.app.screen.query_one("#days", OptionList)
-    for _ in range(8):
-        highlighted = days.highlighted
-        if highlighted is not None and days.get_option_at_index(highlighted).id == str(target):
-            break
-        await pilot.press("down")
-    await pilot.press("enter")
 
 
 async def test_escape_goes_back_to_the_week(app: LegrunApp) -> None:

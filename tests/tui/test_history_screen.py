@@ -13,7 +13,7 @@ from legrun.tui.application import make_app
 from legrun.tui.screens.history import PAGE, HistoryScreen
 from legrun.tui.screens.run_form import RunForm
 from tests.conftest import TODAY
-from tests.tui.support import settle
+from tests.tui.support import drawn, settle
 
 SIZE = (80, 24)
 
@@ -196,12 +196,7 @@ async def test_the_selected_rows_whole_text_is_shown_under_the_table(repo: Repos
         ):
             assert part in detail, detail
         # And on the screen itself, not only in the widget's text: nothing of it is cut.
-        shown = "\n".join(
-            "".join(segment.text for segment in line)
-            for line in screen.query_one("#history-detail").render_lines(
-                screen.query_one("#history-detail").region.reset_offset
-            )
-        )
+        shown = drawn(screen.query_one("#history-detail"))
         assert "felt strong" in shown or "grinder" in shown
 
 

@@ -11,7 +11,7 @@ from legrun.storage import Repository
 from legrun.tui.application import make_app
 from legrun.tui.screens.trends import TrendsScreen
 from tests.conftest import TODAY
-from tests.tui.support import settle
+from tests.tui.support import drawn, settle
 
 SIZE = (80, 24)
 
@@ -70,9 +70,7 @@ async def test_recovery_gauges_and_bests_follow_what_was_logged(repo: Repository
 
 
 def _drawn(screen: TrendsScreen, selector: str) -> str:
-    widget = screen.query_one(selector)
-    lines = widget.render_lines(widget.region.reset_offset)
-    return "\n".join("".join(segment.text for segment in line) for line in lines)
+    return drawn(screen.query_one(selector))
 
 
 async def test_without_colour_each_load_series_and_fitness_line_has_its_own_glyph(

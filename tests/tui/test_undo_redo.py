@@ -14,12 +14,11 @@ from legrun.planner.models import CrossTraining, Run
 from legrun.storage import Repository, StorageError
 from legrun.tui.application import LegrunApp, make_app
 from legrun.tui.screens.day import DayScreen
-from legrun.tui.screens.move import MoveScreen
 from legrun.tui.screens.run_form import RunForm
 from legrun.tui.screens.week import WeekScreen
 from legrun.tui.widgets.checklist import Checklist
 from tests.conftest import TODAY
-from tests.tui.support import SIZE, day, day_plan, kinds
+from tests.tui.support import SIZE, choose_day, day, day_plan, kinds, open_today
 
 WEDNESDAY = day(2)
 
@@ -33,30 +32,6 @@ def last_message(app: LegrunApp) -> str:
     shown = messages(app)
     assert shown, "no toast was shown"
     return shown[-1]
-
-
-async def open_today(pilot: Pilot, kind: str | None = None) -> DayScreen:
-    """Enter today's detail from the week and highlight its first item of `kind`."""
-    await pilot.press("enter")
-    screen = pilot.app.screen
-    assert isinstance(screen, DayScreen), screen
-    if kind is not None:
-        assert screen.day_plan is not None
-        index = [i.kind for i in screen.day_plan.sessions].index(kind)
-        screen.query_one("#day-sessions", OptionList).highlighted = index
-        await pilot.pause()
-    return screen
-
-
-async def choose_day(pilot: Pilot, target: date) -> None:
-    assert isinstance(pilot.app.screen, MoveScreen)
-    days = pilot.app.screen.query_one("#days", OptionList)
-    for _ in range(8):
-        highlighted = days.highlighted
-        if highlighted is not None and days.get_option_at_index(highlighted).id == str(target):
-            break
-        await pilot.press("down")
-    await pilot.press("enter")
 
 
 def status(repo: Repository, when: date, kind: str) -> list[str]:
