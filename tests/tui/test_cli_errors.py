@@ -312,8 +312,7 @@ def test_an_sqlite_failure_at_run_time_is_one_line_not_a_traceback(
     captured = capsys.readouterr()
     assert code == 1
     assert captured.err == (
-        "legrun-tui: error: the disk is full, so nothing was saved; "
-        "free some space and try again\n"
+        "legrun-tui: error: the disk is full, so nothing was saved; free some space and try again\n"
     )
     with sqlite3.connect(seeded_db) as raw:
         assert raw.execute("SELECT count(*) FROM sessions").fetchone()[0] == before
