@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from legrun.planner.goal import Goal, countdown
-from legrun.planner.models import WEEKDAYS, AnySession, Profile, Run
+from legrun.planner.models import WEEKDAYS, AnySession, CrossTraining, Profile, Run
 from legrun.planner.plan import KIND_LABELS, WeekPlan, item_from_session
 from legrun.planner.recurrence import describe_rule
 from legrun.planner.season import SeasonWeek
@@ -60,7 +60,7 @@ def history_text(sessions: Sequence[AnySession], units: str = "km") -> str:
         if isinstance(s, Run):
             km = distance_figure(s.km, units)
             pace = pace_text(s.pace_min_per_km, units)
-        label = item.label if item.kind != "cross_training" else f"{s.activity}"  # type: ignore[union-attr]
+        label = s.activity if isinstance(s, CrossTraining) else item.label
         rows.append(
             (
                 str(s.id),
