@@ -262,6 +262,17 @@ def open_database(
     return db
 
 
+def open_memory(
+    migrations: Sequence[Callable[[sqlite_utils.Database], None]],
+) -> sqlite3.Connection:
+    """An empty database in memory with the current schema: what a command that only reads
+    answers from when there is no database file yet (so that none is made)."""
+    db = sqlite3.connect(":memory:")
+    db.execute("PRAGMA foreign_keys = ON")
+    _migrate(db, Path(":memory:"), migrations)
+    return db
+
+
 def _migrate(
     db: sqlite3.Connection,
     path: Path,

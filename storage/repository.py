@@ -34,6 +34,7 @@ from legrun.storage.database import (
     connect_reader,
     default_path,
     open_database,
+    open_memory,
 )
 from legrun.storage.history import HistoryQueries
 from legrun.storage.schema import MIGRATIONS
@@ -62,6 +63,11 @@ class Repository(TrendQueries, HistoryQueries):
     def open(cls, path: Path | str | None = None) -> Repository:
         resolved = Path(path).expanduser() if path is not None else default_path()
         return cls(open_database(resolved, MIGRATIONS), resolved)
+
+    @classmethod
+    def in_memory(cls) -> Repository:
+        """An empty repository in memory (nothing is written to disk, nothing is kept)."""
+        return cls(open_memory(MIGRATIONS))
 
     def reader(self) -> Repository:
         """A read-only second connection to the same file, for a worker thread (a connection

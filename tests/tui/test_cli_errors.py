@@ -182,7 +182,8 @@ def test_rpe_eleven_is_refused_and_nothing_is_written(cli, seeded_db: Path) -> N
 
 def test_deleting_an_unknown_id_fails_and_changes_nothing(cli, seeded_db: Path) -> None:
     before = file_state(seeded_db)
-    assert_refused(cli("delete", "99"), 1, "99")
+    # A missing id is the input refused (exit 2, as DESIGN.md says of input), not the database.
+    assert_refused(cli("delete", "99"), 2, "99")
     assert file_state(seeded_db) == before
 
 
@@ -322,3 +323,65 @@ def test_an_sqlite_failure_at_run_time_is_one_line_not_a_traceback(
 @pytest.mark.parametrize("week", ["9999-12-31", "0001-01-08"])
 def test_planning_at_the_ends_of_the_calendar_is_one_line_not_a_traceback(cli, week) -> None:
     assert_refused(cli("plan", "--week", week), 2, "calendar")
+
+
+# -- the command line as the README writes it ---------------------------------------------------
+
+
+def test_db_may_come_after_the_command(cli, tmp_path: Path) -> None:
+    db = tmp_path / "after.db"
+    result = cli(
+        "log",
+        "run",
+        "--db",
+        str(db),
+        "--date",
+        "2026-11-24",
+        "--km",
+        "5",
+        "--minutes",
+        "30",
+        db=None,
+    )
+    assert result.returncode == 0, result.stderr
+    with Repository.open(db) as repo:
+        assert [s.date.isoformat() for s in repo.sessions()] == ["2026-11-24"]
+    shown = cli("history", "--json", "--db", str(db), db=None)
+    assert shown.returncode == 0 and '"2026-11-24"' in shown.stdout
+
+
+def test_db_in_a_folder_that_does_not_exist_is_refused_and_nothing_is_made(
+    cli, tmp_path: Path
+) -> None:
+    missing = tmp_path / "no" / "such" / "folder" / "x.db"
+    result = cli("log", "run", "--date", "today", "--km", "5", "--minutes", "30", db=str(missing))
+    assert_refused(result, 2, "does not exist")
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plan"],
+        ["plan", "--json"],
+        ["history"],
+        ["today"],
+        ["stats", "--json"],
+        ["season"],
+        ["profile", "show"],
+        ["goal", "show"],
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_a_command_that_only_reads_makes_no_database(cli, tmp_path: Path, args) -> None:
+    db = tmp_path / "never.db"
+    result = cli(*args, db=str(db))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout  # it answered, from the defaults
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_demo_with_db_is_refused(cli, tmp_path: Path) -> None:
+    db = tmp_path / "mine.db"
+    assert_refused(cli("--demo", "plan", db=str(db)), 2, "--demo")
+    assert not db.exists()

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from legrun.planner.models import ValidationError
-from legrun.storage import Repository, StorageError
+from legrun.storage import Repository, StorageError, default_path
 from legrun.tui.cli import goal, history, logging, plans, profile
 from legrun.tui.cli.arguments import PROG, UsageError, build_parser
 
@@ -57,6 +57,16 @@ def _check_before_opening(args: argparse.Namespace, today: date) -> None:
         goal.goal_from_args(args, today)
 
 
+def _reads_only(args: argparse.Namespace) -> bool:
+    """Whether the command only reads (so a database that is not there need not be made)."""
+    if args.command in ("plan", "today", "stats", "season", "history", "checkins"):
+        return True
+    return (args.command, getattr(args, f"{args.command}_command", None)) in (
+        ("profile", "show"),
+        ("goal", "show"),
+    )
+
+
 def _demo_database(today: date) -> Path:
     from legrun.storage.demo import fill_with_demo
 
@@ -80,6 +90,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(today).parse_args(argv)
     demo_path: Path | None = None
     try:
+        if args.demo and args.db is not None:
+            raise UsageError("--demo opens a throwaway database of its own: leave out --db")
+        if args.db is not None and not args.db.expanduser().parent.is_dir():
+            raise UsageError(
+                f"--db {args.db}: the folder {args.db.expanduser().parent} does not exist "
+                "(create it first, or give a file in a folder that does)"
+            )
         if args.demo:
             demo_path = _demo_database(today)
         path = demo_path if demo_path is not None else args.db
@@ -88,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_app(path, today=today, demo=args.demo)
         _check_before_opening(args, today)
+        if not (path or default_path()).expanduser().exists() and _reads_only(args):
+            # Nothing to read yet: answer from an empty database, and create no file.
+            with Repository.in_memory() as repo:
+                return _COMMANDS[args.command](repo, args, today)
         with Repository.open(path) as repo:
             return _COMMANDS[args.command](repo, args, today)
     except (UsageError, ValidationError) as exc:

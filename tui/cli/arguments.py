@@ -28,6 +28,7 @@ from legrun.planner.models import (
 from legrun.planner.profile_fields import PROFILE_TEXT
 
 PROG = "legrun-tui"
+DB_HELP = "database file (default: $LEGRUN_DB, else the user data dir)"
 MAX_NOTES = 2000
 
 T = TypeVar("T")
@@ -107,9 +108,7 @@ def build_parser(today: date) -> argparse.ArgumentParser:
         "With no command, opens the planner.",
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version")
-    parser.add_argument(
-        "--db", type=Path, help="database file (default: $LEGRUN_DB, else the user data dir)"
-    )
+    parser.add_argument("--db", type=Path, help=DB_HELP)
     parser.add_argument(
         "--demo", action="store_true", help="use a throwaway database filled with sample weeks"
     )
@@ -123,7 +122,21 @@ def build_parser(today: date) -> argparse.ArgumentParser:
     _add_season(commands)
     delete = commands.add_parser("delete", help="delete a logged session by its id")
     delete.add_argument("id", type=bound_type(BOUNDS["session_id"]))
+    _db_after_the_command(parser)
     return parser
+
+
+def _db_after_the_command(parser: argparse.ArgumentParser) -> None:
+    """`--db PATH` is taken after the command too (`log run --db X ...`), as the README
+    writes it: every command's own parser gets it, with no default of its own, so that it
+    never hides one given before the command."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                if any(isinstance(a, argparse._SubParsersAction) for a in sub._actions):
+                    _db_after_the_command(sub)
+                else:
+                    sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=DB_HELP)
 
 
 # What `add_subparsers` returns (argparse has no public name for its type).

@@ -9,7 +9,8 @@ from datetime import date
 from typing import Any
 
 from legrun.planner.models import AnySession, CheckIn, CrossTraining, LegDay, Run
-from legrun.storage import Repository, StorageError
+from legrun.storage import Repository
+from legrun.tui.cli.arguments import UsageError
 from legrun.tui.text import session_line
 
 
@@ -52,6 +53,6 @@ def cmd_checkin(repo: Repository, args: argparse.Namespace, today: date) -> int:
 def cmd_delete(repo: Repository, args: argparse.Namespace, today: date) -> int:
     deleted = repo.delete_session(args.id)
     if deleted is None:
-        raise StorageError(f"no session with id {args.id}")
+        raise UsageError(f"no session with id {args.id} (legrun-tui history lists them)")
     print(f"deleted {session_line(deleted, repo.profile().units)}")
     return 0
