@@ -425,6 +425,8 @@ class CheckIn:
     calves: int | None = None
     sleep: int | None = None
     energy: int | None = None
+    # The stored row's number (a check-in is found by its date; this is for scripts).
+    id: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         _check_date("date", self.date)

@@ -388,10 +388,18 @@ class Repository(TrendQueries, HistoryQueries):
         return found[0] if found else None
 
     def checkins(self, start: date | None = None, end: date | None = None) -> list[CheckIn]:
+        return self._checkins_where(
+            "date >= ? AND date <= ?", [_iso(start) or "0000-01-01", _iso(end) or "9999-12-31"]
+        )
+
+    def _checkins_where(
+        self, where: str, params: list[Any], order: str = "date", limit: int | None = None
+    ) -> list[CheckIn]:
+        tail = f" LIMIT {int(limit)}" if limit is not None else ""
         rows = self._db.rows(
-            "SELECT date, soreness, quads, hamstrings, glutes, calves, sleep, energy "
-            "FROM checkins WHERE date >= ? AND date <= ? ORDER BY date",
-            [_iso(start) or "0000-01-01", _iso(end) or "9999-12-31"],
+            "SELECT date, soreness, quads, hamstrings, glutes, calves, sleep, energy, rowid "
+            f"FROM checkins WHERE {where} ORDER BY {order}{tail}",
+            params,
         )
         return [
             CheckIn(
@@ -403,6 +411,7 @@ class Repository(TrendQueries, HistoryQueries):
                 calves=r[5],
                 sleep=r[6],
                 energy=r[7],
+                id=r[8],
             )
             for r in rows
         ]

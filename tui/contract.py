@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from legrun.planner.goal import Goal, weeks_left
-from legrun.planner.models import WEEKDAYS, AnySession, LegDay, Profile, Run
+from legrun.planner.models import MUSCLES, WEEKDAYS, AnySession, CheckIn, LegDay, Profile, Run
 from legrun.planner.plan import PlanItem, WeekPlan, Workout, item_from_session
 from legrun.planner.recurrence import describe_rule
 from legrun.planner.season import SeasonWeek
@@ -188,4 +188,15 @@ def season_json(goal: Goal | None, weeks: Sequence[SeasonWeek]) -> dict[str, Any
             }
             for w in weeks
         ],
+    }
+
+
+def checkin_json(checkin: CheckIn) -> dict[str, Any]:
+    return {
+        "id": checkin.id,
+        "date": checkin.date.isoformat(),
+        "soreness": checkin.soreness,
+        **{muscle: getattr(checkin, muscle) for muscle in MUSCLES},
+        "sleep": checkin.sleep,
+        "energy": checkin.energy,
     }

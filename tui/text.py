@@ -98,3 +98,15 @@ def soreness_words(checkin: CheckIn) -> str:
         worst = max(v for _, v in sorer)
         words += ", " + ", ".join(f"{m} {v}/10" for m, v in sorer if v == worst)
     return words
+
+
+def checkin_details(checkin: CheckIn) -> str:
+    """`soreness 5/10, quads 6/10 · sleep 4/5 · energy 3/5`: a check-in on one line."""
+    parts = [f"soreness {checkin.soreness}/10"]
+    parts += [f"{m} {v}/10" for m in MUSCLES if (v := getattr(checkin, m)) is not None]
+    words = [", ".join(parts)]
+    if checkin.sleep is not None:
+        words.append(f"sleep {checkin.sleep}/5")
+    if checkin.energy is not None:
+        words.append(f"energy {checkin.energy}/5")
+    return " · ".join(words)

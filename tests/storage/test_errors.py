@@ -342,7 +342,7 @@ CALLS: dict[str, Callable[[Repository], object]] = {
     "personal_bests": lambda r: r.personal_bests(0),
 }
 # Not on the connection: opening and closing, and the second connection `reader()` opens.
-NOT_ON_THE_CONNECTION = {"open", "close", "reader"}
+NOT_ON_THE_CONNECTION = {"open", "in_memory", "close", "reader"}
 
 
 def test_every_public_repository_method_is_driven_below() -> None:

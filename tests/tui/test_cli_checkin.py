@@ -41,3 +41,22 @@ def test_a_second_checkin_on_the_same_date_replaces_the_first(cli, db_path: Path
             CheckIn(date=date(2026, 11, 23), soreness=1),
             CheckIn(date=date(2026, 11, 24), soreness=2),  # quads 9 went with the first
         ]
+
+
+def test_the_saved_line_says_which_soreness_counts(cli) -> None:
+    result = cli("checkin", "--date", "today", "--soreness", "5", "--quads", "6")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "check-in saved for 2026-11-24 (soreness 5/10, quads 6/10)\n"
+
+
+def test_checkins_lists_them_oldest_first_within_the_dates(cli) -> None:
+    for day, sore in (("2026-11-20", "2"), ("2026-11-22", "6"), ("2026-11-24", "3")):
+        assert cli("checkin", "--date", day, "--soreness", sore, "--sleep", "4").returncode == 0
+    listed = cli("checkins", "--from", "2026-11-21")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines() == [
+        "2026-11-22  soreness 6/10 · sleep 4/5",
+        "2026-11-24  soreness 3/10 · sleep 4/5",
+    ]
+    refused = cli("checkins", "--from", "2026-11-24", "--to", "2026-11-20")
+    assert refused.returncode == 2 and "--from" in refused.stderr

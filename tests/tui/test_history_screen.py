@@ -60,7 +60,9 @@ async def test_history_lists_newest_first_and_filters_by_kind(repo: Repository) 
         assert {type(s) for s in screen.loaded} == {LegDay}
         await pilot.press("f")  # runs
         assert [s.date for s in screen.loaded] == [date(2026, 11, 11), date(2026, 11, 4)]
-        await pilot.press("f", "f")  # cross, then all again
+        await pilot.press("f", "f")  # cross, then check-ins (none here)
+        assert screen.loaded == []
+        await pilot.press("f")  # all again
         assert len(screen.loaded) == 5
 
 
@@ -233,3 +235,39 @@ async def test_end_goes_to_the_oldest_row_with_the_date_column_in_view(repo: Rep
         assert table.scroll_x == 0
         await pilot.press("home")
         assert table.cursor_row == 0
+
+
+async def test_check_ins_are_listed_edited_and_deleted_in_history(repo: Repository) -> None:
+    from legrun.planner.models import CheckIn
+    from legrun.tui.screens.checkin_form import CheckInForm
+
+    _fill(repo)
+    repo.save_checkin(CheckIn(date=date(2026, 11, 9), soreness=4, quads=6, sleep=3))
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert screen.total == 6
+        kinds = [type(r).__name__ for r in screen.loaded]
+        # Newest first: the 9 Nov leg day, then that morning's check-in.
+        assert kinds == ["Run", "LegDay", "CheckIn", "CrossTraining", "Run", "LegDay"]
+        await pilot.press("f", "f", "f", "f")  # leg days, runs, cross, check-ins
+        assert [type(r).__name__ for r in screen.loaded] == ["CheckIn"]
+        assert "C Check-in" in str(screen.query_one(DataTable).get_row_at(0)[1])
+        assert "quads 6/10" in _detail(screen) and "sleep 3/5" in _detail(screen)
+        await pilot.press("enter")  # edit: the check-in form, filled in
+        form = app.screen
+        assert isinstance(form, CheckInForm)
+        assert form.query_one("#f-soreness", Input).value == "4"
+        form.query_one("#f-soreness", Input).value = "2"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert repo.checkin(date(2026, 11, 9)).soreness == 2  # type: ignore[union-attr]
+        await pilot.press("x")  # delete it, and undo
+        await pilot.pause()
+        assert repo.checkin(date(2026, 11, 9)) is None
+        assert screen.loaded == []
+        await pilot.press("u")
+        await pilot.pause()
+        assert repo.checkin(date(2026, 11, 9)) is not None

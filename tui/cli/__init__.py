@@ -30,6 +30,7 @@ _COMMANDS: dict[str, Command] = {
     "checkin": logging.cmd_checkin,
     "delete": logging.cmd_delete,
     "history": history.cmd_history,
+    "checkins": history.cmd_checkins,
     "plan": plans.cmd_plan,
     "today": plans.cmd_today,
     "stats": plans.cmd_stats,
@@ -51,7 +52,7 @@ def _check_before_opening(args: argparse.Namespace, today: date) -> None:
     command does not even create the database file."""
     if args.command == "profile" and args.profile_command == "set":
         profile.profile_changes(args)
-    elif args.command == "history":
+    elif args.command in ("history", "checkins"):
         history.check_range(args)
     elif args.command == "goal" and args.goal_command == "set":
         goal.goal_from_args(args, today)

@@ -268,6 +268,10 @@ def _add_history(commands: _Commands[_Parser], today: date) -> None:
     history.add_argument("--from", dest="start", type=day)
     history.add_argument("--to", dest="end", type=day)
     history.add_argument("--json", action="store_true")
+    checkins = commands.add_parser("checkins", help="the morning check-ins, oldest first")
+    checkins.add_argument("--from", dest="start", type=day)
+    checkins.add_argument("--to", dest="end", type=day)
+    checkins.add_argument("--json", action="store_true")
 
 
 def _add_goal(commands: _Commands[_Parser], today: date) -> None:

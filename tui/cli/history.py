@@ -1,4 +1,5 @@
-"""`history [--from D] [--to D] [--json]`: the logged sessions, oldest first."""
+"""`history` and `checkins` (`[--from D] [--to D] [--json]`): the logged sessions and the
+morning check-ins, oldest first."""
 
 from __future__ import annotations
 
@@ -24,4 +25,13 @@ def cmd_history(repo: Repository, args: argparse.Namespace, today: date) -> int:
         contract.print_json([contract.session_json(s) for s in sessions])
     else:
         print(pages.history_text(sessions, repo.profile().units))
+    return 0
+
+
+def cmd_checkins(repo: Repository, args: argparse.Namespace, today: date) -> int:
+    checkins = repo.checkins(args.start, args.end)
+    if args.json:
+        contract.print_json([contract.checkin_json(c) for c in checkins])
+    else:
+        print(pages.checkins_text(checkins))
     return 0

@@ -11,7 +11,7 @@ from typing import Any
 from legrun.planner.models import AnySession, CheckIn, CrossTraining, LegDay, Run
 from legrun.storage import Repository
 from legrun.tui.cli.arguments import UsageError
-from legrun.tui.text import session_line
+from legrun.tui.text import session_line, soreness_words
 
 
 def cmd_log(repo: Repository, args: argparse.Namespace, today: date) -> int:
@@ -46,7 +46,7 @@ def cmd_checkin(repo: Repository, args: argparse.Namespace, today: date) -> int:
         energy=args.energy,
     )
     repo.save_checkin(checkin)
-    print(f"check-in saved for {checkin.date.isoformat()} (soreness {checkin.overall}/10)")
+    print(f"check-in saved for {checkin.date.isoformat()} ({soreness_words(checkin)})")
     return 0
 
 

@@ -8,14 +8,21 @@ from collections.abc import Sequence
 from datetime import date
 
 from legrun.planner.goal import Goal, countdown
-from legrun.planner.models import WEEKDAYS, AnySession, CrossTraining, Profile, Run
+from legrun.planner.models import WEEKDAYS, AnySession, CheckIn, CrossTraining, Profile, Run
 from legrun.planner.plan import KIND_LABELS, WeekPlan, item_from_session
 from legrun.planner.recurrence import describe_rule
 from legrun.planner.season import SeasonWeek
 from legrun.planner.trends import FitnessPoint, WeekTotals
 from legrun.planner.units import distance, distance_figure, in_units
 from legrun.planner.zones import HR_BANDS, run_hr_range
-from legrun.tui.text import goal_line, item_summary, pace_text, session_details, workout_text
+from legrun.tui.text import (
+    checkin_details,
+    goal_line,
+    item_summary,
+    pace_text,
+    session_details,
+    workout_text,
+)
 
 
 def profile_text(profile: Profile) -> str:
@@ -233,3 +240,9 @@ def season_text(
         lines += textwrap.wrap(note, width)
     lines.append("Q quality runs, legs leg days. A week in full: legrun-tui plan --week DATE")
     return "\n".join(lines)
+
+
+def checkins_text(checkins: Sequence[CheckIn]) -> str:
+    if not checkins:
+        return "no check-ins yet (try: legrun-tui checkin --date today --soreness 3)"
+    return "\n".join(f"{c.date.isoformat()}  {checkin_details(c)}" for c in checkins)

@@ -1,4 +1,5 @@
-"""History (key 2): every session newest first, filtered and searched, loaded a page at a time."""
+"""History (key 2): every session and morning check-in newest first, filtered and searched,
+loaded a page at a time."""
 
 from __future__ import annotations
 
@@ -12,22 +13,43 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Input, Static
 
 from legrun.planner.kinds import KINDS
-from legrun.planner.models import AnySession, Run, ValidationError, parse_date
+from legrun.planner.models import AnySession, CheckIn, Run, ValidationError, parse_date
 from legrun.planner.plan import KIND_LETTERS, item_from_session, plan_kind_of
 from legrun.planner.units import distance_figure
 from legrun.storage import StorageError
-from legrun.storage.history import HistoryFilter
-from legrun.tui.flows import delete_logged, open_form
+from legrun.storage.changes import DeleteCheckIn
+from legrun.storage.history import CHECKIN, HistoryFilter, history_key
+from legrun.tui.flows import delete_logged, open_form, start_checkin
 from legrun.tui.screens.base import LegrunScreen
-from legrun.tui.text import item_summary, pace_text, session_details
+from legrun.tui.text import checkin_details, item_summary, pace_text, session_details
 from legrun.tui.widgets.hanging_text import HangingText, Line
 
 PAGE = 100
-KIND_CYCLE = (None, "leg", "run", "cross")
-KIND_NAMES = {None: "all", "leg": "leg days", "run": "runs", "cross": "cross-training"}
+KIND_CYCLE = (None, "leg", "run", "cross", CHECKIN)
+KIND_NAMES = {
+    None: "all",
+    "leg": "leg days",
+    "run": "runs",
+    "cross": "cross-training",
+    CHECKIN: "check-ins",
+}
+CHECKIN_LABEL = "C Check-in"  # a letter beside the word, as every kind has
+
+Record = AnySession | CheckIn
 
 
-def _cells(session: AnySession, units: str = "km") -> tuple[object, ...]:
+def _cells(session: Record, units: str = "km") -> tuple[object, ...]:
+    if isinstance(session, CheckIn):
+        return (
+            session.date.isoformat(),
+            CHECKIN_LABEL,
+            "",
+            "",
+            "",
+            "",
+            "",
+            Text(checkin_details(session)),
+        )
     item = item_from_session(session)
     run = session if isinstance(session, Run) else None
     return (
@@ -58,7 +80,7 @@ class HistoryScreen(LegrunScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.filter = HistoryFilter()
-        self.loaded: list[AnySession] = []
+        self.loaded: list[Record] = []
         self.exhausted = False
         self.total = 0
         self.units = "km"
@@ -127,9 +149,9 @@ class HistoryScreen(LegrunScreen[None]):
         self._add_page(self.app.repository.history_page(self.filter, self._after(), PAGE))
 
     def _after(self) -> tuple[date, int] | None:
-        return (self.loaded[-1].date, self.loaded[-1].id or 0) if self.loaded else None
+        return history_key(self.loaded[-1]) if self.loaded else None
 
-    def _add_page(self, page: list[AnySession]) -> None:
+    def _add_page(self, page: list[Record]) -> None:
         self.exhausted = len(page) < PAGE
         self.query_one(DataTable).add_rows([_cells(s, self.units) for s in page])
         self.loaded.extend(page)
@@ -138,7 +160,7 @@ class HistoryScreen(LegrunScreen[None]):
         """A page read by a worker, for the filter and position it was asked for."""
 
         def __init__(
-            self, where: HistoryFilter, after: tuple[date, int] | None, page: list[AnySession]
+            self, where: HistoryFilter, after: tuple[date, int] | None, page: list[Record]
         ) -> None:
             super().__init__()
             self.where = where
@@ -183,6 +205,10 @@ class HistoryScreen(LegrunScreen[None]):
         if session is None:
             pane.show(["Nothing logged here yet: a on the week screen adds a session."])
             return
+        if isinstance(session, CheckIn):
+            title = f"{session.date:%a %d %b %Y} · morning check-in · enter edits, x deletes"
+            pane.show([Line(title, style="bold"), Line(checkin_details(session), hang=2)])
+            return
         item = item_from_session(session)
         words = [
             f"{session.date:%a %d %b %Y}",
@@ -204,7 +230,7 @@ class HistoryScreen(LegrunScreen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_edit()
 
-    def _selected(self) -> AnySession | None:
+    def _selected(self) -> Record | None:
         table = self.query_one(DataTable)
         if not self.loaded or table.cursor_row >= len(self.loaded):
             return None
@@ -299,10 +325,20 @@ class HistoryScreen(LegrunScreen[None]):
         session = self._selected()
         if session is None:
             return
+        if isinstance(session, CheckIn):
+            start_checkin(self.app, session.date)  # the form opens with it filled in
+            return
         kind = KINDS[plan_kind_of(session)].logged_as or "cross"
         open_form(self.app, kind, session.date, session=session)
 
     def action_delete(self) -> None:
         session = self._selected()
-        if session is not None and session.id is not None:
+        if isinstance(session, CheckIn):
+            when = f"{session.date:%a %d %b}"
+            self.app.change(
+                DeleteCheckIn(session.date),
+                f"delete of the check-in of {when}",
+                f"Deleted the check-in of {when} (u undoes)",
+            )
+        elif session is not None and session.id is not None:
             delete_logged(self.app, session.id, f"the {session.date:%d %b} session")
