@@ -79,7 +79,7 @@ async def test_a_half_15_weeks_out_typed_by_keyboard_is_saved_and_the_week_shows
         assert repo.goal() == Goal(date=FIFTEEN_WEEKS, distance_km=HALF_KM, name="Spring Half")
         assert not repo.profile().is_default  # the profile is saved with it
         # The plans refreshed: the week's title counts down to the new race.
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # out of the field, then back
         assert isinstance(app.screen, WeekScreen)
         assert app.screen.goal_words == "Spring Half in 15 weeks"
 
@@ -197,7 +197,7 @@ async def test_emptying_the_three_fields_clears_the_goal(repo: Repository) -> No
         assert profile_error(app) == ""
         await pilot.press("ctrl+s")
         assert repo.goal() is None
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # out of the field, then back
         assert isinstance(app.screen, WeekScreen)
         assert app.screen.goal_words is None
 
@@ -242,8 +242,8 @@ async def test_an_unsaved_goal_edit_warns_on_escape(repo: Repository) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         await fill_goal(app, pilot, "2027-03-09", "half", "")
-        await pilot.press("escape")
-        assert isinstance(app.screen, ProfileScreen)  # warned, still here
+        await pilot.press("escape", "escape")  # out of the field, then warned: still here
+        assert isinstance(app.screen, ProfileScreen)
         await pilot.press("escape")
         assert not isinstance(app.screen, ProfileScreen)
     assert repo.goal() is None

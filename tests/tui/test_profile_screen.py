@@ -45,7 +45,7 @@ async def test_4_opens_the_profile_ready_to_type_and_escape_goes_back(app: Legru
         assert app.screen.query_one("#p-age", Input).value == "35"
         # The defaults' max HR: Tanaka, 208 - 0.7 x 35 = 183.5 -> 184.
         assert "Max HR 184 bpm" in zones(app)
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # out of the field, then back
         assert isinstance(app.screen, WeekScreen)
 
 
@@ -73,7 +73,7 @@ async def test_editing_age_updates_the_zones_and_ctrl_s_saves_and_replans(
         assert saved.age == 40 and not saved.is_default
         assert saved.effective_max_hr == 180
 
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # out of the field, then back
         assert isinstance(app.screen, WeekScreen)
         assert app.screen.plan is not None and app.screen.plan.max_hr == 180
 
@@ -104,7 +104,7 @@ async def test_leg_days_saved_in_the_profile_appear_in_the_week(repo: Repository
         await pilot.press("ctrl+s")
         assert repo.profile().leg_days_rule is not None
         assert "leg_day" in kinds(repo, thursday)
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # out of the field, then back
         week = app.screen
         assert isinstance(week, WeekScreen) and week.plan is not None
         thursday_plan = week.plan.day(thursday)
@@ -150,6 +150,8 @@ async def test_escape_with_unsaved_edits_warns_once_then_discards(app: LegrunApp
         await pilot.press("4")
         field = app.screen.query_one("#p-age", Input)
         field.value = "52"
+        await pilot.press("escape")  # out of the field: still on the profile
+        assert isinstance(app.screen, ProfileScreen) and app.focused is None
         await pilot.press("escape")
         assert isinstance(app.screen, ProfileScreen)  # warned, still here
         assert app.repository.profile().age == 35
@@ -258,7 +260,7 @@ async def test_every_field_and_the_settings_line_fit_80x24(app: LegrunApp) -> No
         ("unavailable", "mon,tue,wed,thu,fri,sat", ["leave 1 day", "at least 2", "at most 5"]),
         ("unavailable", "sat,funday", ["'funday'", "mon, tue"]),
         ("weekly_minutes", "20", ["weekly minutes must be from 30 to 2400, not 20"]),
-        ("weekly_minutes", "lots", ["whole number from 30 to 2400", "'lots'"]),
+        ("weekly_minutes", "20", ["from 30 to 2400", "20"]),  # letters are not typed at all
         ("same_day_hard", "maybe", ["same-day hard days must be on or off, not 'maybe'"]),
     ],
 )
@@ -288,3 +290,39 @@ async def test_emptying_weekly_minutes_plans_by_km_again(repo: Repository) -> No
         await pilot.press("ctrl+s")
     saved = repo.profile()
     assert (saved.weekly_minutes, saved.weekly_km, saved.unavailable) == (None, 33.0, ())
+
+
+async def test_number_fields_take_numbers_only_and_escape_frees_the_apps_keys(
+    repo: Repository,
+) -> None:
+    from textual.widgets import Input
+
+    from legrun.tui.screens.week import WeekScreen
+
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        age = app.screen.query_one("#p-age", Input)
+        assert app.focused is age
+        await pilot.press("end", "?", "x", "1")  # in the field: keys type into it, numbers only
+        assert age.value == "351"
+        assert isinstance(app.screen, ProfileScreen)  # ? and 1 did not leave
+        leg_days = app.screen.query_one("#p-leg_days", Input)
+        leg_days.focus()
+        await pilot.press("end", "1")
+        assert leg_days.value.endswith("1")  # a text field takes what is typed
+        await pilot.press("escape")  # out of the field: 1 is the week's key again
+        assert app.focused is None
+        await pilot.press("escape", "escape")  # unsaved edits: warned, then left
+        assert isinstance(app.screen, WeekScreen)
+
+
+async def test_the_cross_training_line_says_what_is_chosen_and_what_else_there_is(
+    repo: Repository,
+) -> None:
+    repo.save_profile(Profile(cross=("bike", "swim")))
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        zones = str(app.screen.query_one("#profile-zones").render())
+        assert "Cross-training: bike, swim (also: yoga, walk)" in zones

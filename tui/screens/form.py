@@ -54,6 +54,12 @@ def bound_validator(bound: Bound[Any]) -> Validator:
     return BoundValidator(bound)
 
 
+def _as_list(validators: Validator | list[Validator] | None) -> list[Validator]:
+    if validators is None:
+        return []
+    return validators if isinstance(validators, list) else [validators]
+
+
 # Priority, so that tab moves the focus before the keys typed after it are handed to a field:
 # over SSH "7.5<tab>45" often arrives in one read, and without this the 45 lands in the km
 # field too. Forms and the profile share these.
@@ -116,6 +122,10 @@ class FormScreen(ModalScreen[T]):
         **input_args: Any,
     ) -> Horizontal:
         text = "" if value is None else str(value)
+        bounds = [v.bound for v in _as_list(validators) if isinstance(v, BoundValidator)]
+        if bounds and "type" not in input_args:
+            # A number field takes digits (and a point) only: other keys never land in it.
+            input_args["type"] = "integer" if bounds[0].whole else "number"
         row = Horizontal(
             Label(label, classes="field-label"),
             Input(

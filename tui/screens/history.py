@@ -188,10 +188,14 @@ class HistoryScreen(LegrunScreen[None]):
 
     def _show_title(self) -> None:
         f = self.filter
-        parts = [
-            f"History · {self.total:,} session{'s' if self.total != 1 else ''}",
-            KIND_NAMES[f.kind],
-        ]
+        n = self.total
+        if f.kind == CHECKIN:
+            what = f"{n:,} check-in{'s' if n != 1 else ''}"
+        elif f.checkins:
+            what = f"{n:,} {'entry' if n == 1 else 'entries'}"
+        else:
+            what = f"{n:,} session{'s' if n != 1 else ''}"
+        parts = [f"History · {what}", KIND_NAMES[f.kind]]
         if f.start or f.end:
             parts.append(f"{f.start or '…'}..{f.end or '…'}")
         if f.search:

@@ -4,6 +4,7 @@ days, the weekly target in km or minutes, the goal race, and the heart-rate zone
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -45,6 +46,16 @@ FIELDS = (
     ("unavailable", "Unavailable", "days with no training at all, e.g. sat (or none)"),
     ("same_day_hard", "Same-day hard", "on: a quality run may go before legs; off (default)"),
 )
+
+# Fields that take numbers only (other keys are not typed into them).
+NUMBER_FIELDS: dict[str, Literal["integer", "number"]] = {
+    "age": "integer",
+    "max_hr": "integer",
+    "resting_hr": "integer",
+    "runs_per_week": "integer",
+    "weekly_km": "number",
+    "weekly_minutes": "integer",
+}
 
 # The goal race, on one row after the profile's fields: (name, label before it, placeholder).
 GOAL_FIELDS = (
@@ -99,7 +110,13 @@ def settings_line(profile: Profile) -> str:
 
 class ProfileScreen(LegrunScreen[None]):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="profile.back"),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            id="profile.back",
+            tooltip="In a field: out of it (the app's keys work again); else back to the week",
+        ),
         Binding("ctrl+s", "save", "Save", priority=True, id="profile.save"),
         *FIELD_NAVIGATION,
     ]
@@ -127,13 +144,21 @@ class ProfileScreen(LegrunScreen[None]):
         goal_values = goal_field_values(repo.goal())
         with VerticalScroll(id="profile-body"):
             yield Static(
-                "Your profile" + ("  (defaults: make it yours)" if profile.is_default else ""),
+                "Your profile"
+                + ("  (defaults: make it yours)" if profile.is_default else "")
+                + " · esc: out of a field",
                 classes="form-title",
             )
             for name, label, hint in FIELDS:
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
-                    yield Input(values[name], placeholder=hint, id=f"p-{name}", compact=True)
+                    yield Input(
+                        values[name],
+                        placeholder=hint,
+                        id=f"p-{name}",
+                        compact=True,
+                        type=NUMBER_FIELDS.get(name, "text"),
+                    )
             # One row, so that the profile, the goal race and the zones fit 80x24 unscrolled.
             with Horizontal(classes="field", id="profile-goal"):
                 yield Label("Goal race", classes="field-label")
@@ -207,7 +232,9 @@ class ProfileScreen(LegrunScreen[None]):
                 f"  {KIND_LABELS[kind]:<13} {int(low_pct * 100)}-{int(high_pct * 100)} %"
                 f"  {low}-{high} bpm{extra}"
             )
-        lines.append(f"Cross-training choices: {', '.join(PREFERRED_CROSS)}")
+        others = [a for a in PREFERRED_CROSS if a not in profile.cross]
+        chosen = f"Cross-training: {', '.join(profile.cross)}"
+        lines.append(f"{chosen} (also: {', '.join(others)})" if others else chosen)
         lines.append(settings_line(profile))
         self.query_one("#profile-zones", Static).update("\n".join(lines))
 
@@ -249,7 +276,15 @@ class ProfileScreen(LegrunScreen[None]):
         return edited != repo.profile() or goal != repo.goal()
 
     def action_back(self) -> None:
-        """Leave; with unsaved edits, the first escape says so and the second discards them."""
+        """Escape in a field leaves the field (then 1-5, ? and q are the app's keys again);
+        escape out of the fields leaves the screen: with unsaved edits, the first time it
+        says so and the second discards them."""
+        if isinstance(self.focused, Input):
+            self.set_focus(None)
+            self.notify(
+                "Out of the fields: tab goes back in, ctrl+s saves, escape leaves.", timeout=3
+            )
+            return
         if self._unsaved() and not self.warned_unsaved:
             self.warned_unsaved = True
             self.notify(
