@@ -35,6 +35,7 @@ class Shot:
     keys: tuple[str, ...] = ()
     pasted: tuple[str, ...] = ()  # each pasted into the focused field, then enter
     after: tuple[str, ...] = ()  # keys after the pasting
+    new: bool = False  # on a new, empty database (the welcome form), not the demo's
 
 
 SHOTS = (
@@ -53,6 +54,7 @@ SHOTS = (
     Shot("history-80x24", (80, 24), keys=("2",)),
     Shot("trends-80x24", (80, 24), keys=("3",)),
     Shot("season-80x24", (80, 24), keys=("5",)),
+    Shot("welcome-80x24", (80, 24), new=True),  # a new user's first screen
 )
 
 
@@ -74,7 +76,7 @@ def still_cursors(app: LegrunApp) -> None:
 async def take(shot: Shot, database: Path, out: Path) -> Path:
     repo = Repository.open(database)
     try:
-        app = make_app(repo, today=TODAY, demo=True)
+        app = make_app(repo, today=TODAY, demo=not shot.new, welcome=shot.new)
         async with app.run_test(size=shot.size) as pilot:
             app.theme = "textual-dark"
             await pilot.press(*shot.keys)
@@ -102,7 +104,8 @@ async def take_all(out: Path) -> list[Path]:
             # A fresh database each time: a screenshot never depends on the one before.
             own = Path(folder) / shot.name
             own.mkdir()
-            written.append(await take(shot, demo_database(own), out))
+            database = own / "new.db" if shot.new else demo_database(own)
+            written.append(await take(shot, database, out))
     return written
 
 

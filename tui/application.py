@@ -26,10 +26,11 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from legrun.planner.goal import MAX_WEEKS_AHEAD
+from legrun.planner.models import Profile
 from legrun.planner.plan import WeekPlan
 from legrun.planner.week_state import week_start_for
 from legrun.storage import Repository, StorageError
-from legrun.storage.changes import Change
+from legrun.storage.changes import Change, SaveProfile
 from legrun.storage.plans import load_week_plans
 
 # Weeks planned beyond the one asked for, so that paging ahead is a look-up.
@@ -86,8 +87,11 @@ class LegrunApp(App[int]):
         ),
     ]
 
-    def __init__(self, repository: Repository, today: date, demo: bool = False) -> None:
+    def __init__(
+        self, repository: Repository, today: date, demo: bool = False, welcome: bool = False
+    ) -> None:
         super().__init__()
+        self.welcome = welcome  # offer the welcome form to a new database (run_app does)
         self.repository = repository
         self.today = today
         self.demo = demo
@@ -111,6 +115,34 @@ class LegrunApp(App[int]):
         from legrun.tui.screens.week import WeekScreen
 
         self.push_screen(WeekScreen())
+        self._welcome()
+
+    def _welcome(self) -> None:
+        """A new database opens with a short form of what the plan is built on."""
+        from legrun.tui.screens.welcome import SETTING, WelcomeScreen, wants_welcome
+
+        repo = self.repository
+        profile = repo.profile()
+        if (
+            not self.welcome
+            or self.demo
+            or not wants_welcome(profile, repo.session_count(), repo.setting(SETTING))
+        ):
+            return
+
+        def answered(result: Profile | None) -> None:
+            with contextlib.suppress(StorageError):
+                repo.set_setting(SETTING, "saved" if result else "skipped")
+            if result is None:
+                self.notify("The defaults stay until you set your own: 4 opens the profile.")
+            else:
+                self.change(
+                    SaveProfile(result),
+                    "setting up your profile",
+                    "Profile saved: the week is planned on your numbers (u undoes).",
+                )
+
+        self.push_screen(WelcomeScreen(self.today, profile), answered)
 
     def _remember_theme(self, theme: object) -> None:
         with contextlib.suppress(StorageError):
@@ -310,16 +342,19 @@ class LegrunApp(App[int]):
             )
 
 
-def make_app(repository: Repository, today: date, demo: bool = False) -> LegrunApp:
-    """Build the app on a repository, with `today` pinned (tests freeze it)."""
-    return LegrunApp(repository, today=today, demo=demo)
+def make_app(
+    repository: Repository, today: date, demo: bool = False, welcome: bool = False
+) -> LegrunApp:
+    """Build the app on a repository, with `today` pinned (tests freeze it). `welcome` offers
+    a new database the welcome form (the real app does; most tests start past it)."""
+    return LegrunApp(repository, today=today, demo=demo, welcome=welcome)
 
 
 def run_app(path: Path | None, today: date, demo: bool = False) -> int:
     """Open the database at `path` (the default one when None) and run the app on it."""
     repo = Repository.open(path)
     try:
-        app = make_app(repo, today=today, demo=demo)
+        app = make_app(repo, today=today, demo=demo, welcome=True)
         app.run()
         return app.return_code or 0
     finally:

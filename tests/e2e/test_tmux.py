@@ -193,10 +193,18 @@ def closed_cleanly(db: Path) -> bool:
     return not db.with_name(db.name + "-wal").exists()
 
 
+def past_the_welcome(terminal: Terminal) -> None:
+    """A new database opens with the welcome form; escape keeps the defaults."""
+    terminal.wait_for_text("Welcome to legrun")
+    terminal.send("Escape")
+    terminal.wait_for(lambda screen: "Welcome to legrun" not in screen, "the welcome closed")
+
+
 def test_next_week_add_a_run_and_quit(terminal: Terminal, tmp_path: Path) -> None:
     db, status = tmp_path / "legrun.db", tmp_path / "status"
     terminal.start(app_command(db, status))
     terminal.wait_for_text("Week 23 Nov - 29 Nov 2026")
+    past_the_welcome(terminal)
 
     terminal.type("]")
     screen = terminal.wait_for_text("Week 30 Nov - 06 Dec 2026")
@@ -236,7 +244,7 @@ def test_each_week_on_the_terminal_matches_a_full_redraw(
         repo.add_session(LegDay(date=date(2026, 11, 26), minutes=60, rpe=8))
         repo.add_session(Run(date=date(2026, 11, 26), km=5.0, minutes=30, kind="easy"))
     terminal.start(app_command(db, status))
-    terminal.wait_for_text("Week 23 Nov - 29 Nov 2026")
+    terminal.wait_for_text("Week 23 Nov - 29 Nov 2026")  # sessions logged: no welcome
     steps = (
         ("]", "Week 30 Nov - 06 Dec"),
         ("l", "Wed 02 Dec"),
@@ -260,6 +268,7 @@ def test_sighup_to_the_app_ends_it_cleanly(terminal: Terminal, tmp_path: Path) -
     db, status = tmp_path / "legrun.db", tmp_path / "status"
     terminal.start(app_command(db, status))
     terminal.wait_for_text("Week 23 Nov - 29 Nov 2026")
+    past_the_welcome(terminal)
     # Something saved before the hang-up, and a form left open when it comes.
     terminal.type("c")
     terminal.wait_for_text("Morning check-in")
@@ -287,6 +296,7 @@ def test_closing_the_terminal_ends_the_app_cleanly(terminal: Terminal, tmp_path:
     db, status = tmp_path / "legrun.db", tmp_path / "status"
     terminal.start(app_command(db, status))
     terminal.wait_for_text("Week 23 Nov - 29 Nov 2026")
+    past_the_welcome(terminal)
     terminal.type("c")
     terminal.wait_for_text("Morning check-in")
     terminal.type("5")

@@ -95,3 +95,8 @@ def test_trends_volume(snap_compare, demo_repo: Repository, size) -> None:
 def test_trends_recovery_and_bests(snap_compare, demo_repo: Repository, size) -> None:
     app = make_app(demo_repo, today=TODAY, demo=True)
     assert snap_compare(app, terminal_size=size, run_before=steps("3", "h"))
+
+
+def test_welcome_on_a_new_database(snap_compare, repo: Repository) -> None:
+    app = make_app(repo, today=TODAY, welcome=True)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steps())

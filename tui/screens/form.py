@@ -85,6 +85,7 @@ class FormScreen(ModalScreen[T]):
         *FIELD_NAVIGATION,
     ]
     TITLE_TEXT = "Form"
+    KEYS_TEXT = "enter or ctrl+s save · tab next field · esc cancel"
 
     def __init__(self, today: date) -> None:
         super().__init__()
@@ -97,7 +98,7 @@ class FormScreen(ModalScreen[T]):
             yield Static(self.TITLE_TEXT, classes="form-title")
             yield from self.compose_fields()
             yield Static("", id="form-error", classes="form-error", markup=False)
-            yield Static("enter or ctrl+s save · tab next field · esc cancel", classes="form-keys")
+            yield Static(self.KEYS_TEXT, classes="form-keys")
 
     def compose_fields(self) -> Iterable[Any]:
         raise NotImplementedError
