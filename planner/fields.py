@@ -122,6 +122,7 @@ _BOUNDS: dict[str, Bound[Any]] = {
     "runs_per_week": Bound("runs per week", 2, 6),
     "weekly_km": Bound("weekly km", 0.0, 400.0, low_exclusive=True),
     "weekly_minutes": Bound("weekly minutes", 30, 2400),
+    "export_weeks": Bound("weeks", 1, 104),
     "race_km": Bound("a race distance", 0.0, 400.0, low_exclusive=True, unit="km"),
     "long_run_day": Bound("long-run day", 0, 6),  # 0 = Monday .. 6 = Sunday
     # every session

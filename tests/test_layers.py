@@ -21,7 +21,16 @@ LAYERS = {"planner": 0, "storage": 1, "tui": 2}
 THIRD_PARTY = {
     "planner": {"dateutil"},
     "storage": {"dateutil", "sqlite_utils", "platformdirs"},
-    "tui": {"dateutil", "textual", "textual_plotext", "rich"},
+    "tui": {
+        "dateutil",
+        "textual",
+        "textual_plotext",
+        "rich",
+        "icalendar",  # the plan as calendar events
+        "caldav",  # the plan into a phone's calendar
+        "gpxpy",  # runs from GPX files
+        "fitdecode",  # runs from FIT files
+    },
 }
 # Modules of the standard library a layer must not use: the planner has no I/O and no clock.
 FORBIDDEN_STDLIB = {

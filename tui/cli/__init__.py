@@ -19,7 +19,7 @@ from pathlib import Path
 
 from legrun.planner.models import ValidationError
 from legrun.storage import Repository, StorageError, default_path
-from legrun.tui.cli import goal, history, logging, plans, profile
+from legrun.tui.cli import goal, history, interop, logging, plans, profile
 from legrun.tui.cli.arguments import PROG, UsageError, build_parser
 
 Command = Callable[[Repository, argparse.Namespace, date], int]
@@ -36,6 +36,10 @@ _COMMANDS: dict[str, Command] = {
     "stats": plans.cmd_stats,
     "season": plans.cmd_season,
     "goal": goal.cmd_goal,
+    "export": interop.cmd_export,
+    "import": interop.cmd_import,
+    "sync": interop.cmd_sync,
+    "backup": interop.cmd_backup,
 }
 
 

@@ -122,6 +122,7 @@ def build_parser(today: date) -> argparse.ArgumentParser:
     _add_season(commands)
     delete = commands.add_parser("delete", help="delete a logged session by its id")
     delete.add_argument("id", type=bound_type(BOUNDS["session_id"]))
+    _add_interop(commands)
     _db_after_the_command(parser)
     return parser
 
@@ -255,6 +256,52 @@ def _add_season(commands: _Commands[_Parser]) -> None:
     _weeks_and_json(
         season, BOUNDS["season_weeks"], "weeks from this one when no goal race is set (default 12)"
     )
+
+
+def _add_interop(commands: _Commands[_Parser]) -> None:
+    """Moving data in and out: files, watches and calendars."""
+    export = commands.add_parser("export", help="write the plan or your history to a file")
+    formats = export.add_subparsers(dest="export_format", metavar="FORMAT")
+    formats.required = True
+    ics = formats.add_parser("ics", help="the plan as calendar events (this week and on)")
+    ics.add_argument("path", type=Path, metavar="PATH")
+    ics.add_argument(
+        "--weeks", type=bound_type(BOUNDS["export_weeks"]), default=4, help="weeks (default 4)"
+    )
+    for name, what in (
+        ("json", "every record, lossless (a backup that import json restores)"),
+        ("csv", "sessions, one row each, with a header row"),
+    ):
+        formats.add_parser(name, help=what).add_argument("path", type=Path, metavar="PATH")
+
+    import_ = commands.add_parser("import", help="read records, runs or a backup in")
+    sources = import_.add_subparsers(dest="import_format", metavar="FORMAT")
+    sources.required = True
+    for name, what in (
+        ("json", "a file of export json: every record, merged without duplicates"),
+        ("csv", "sessions from a CSV file with export csv's header"),
+    ):
+        sources.add_parser(name, help=what).add_argument("path", type=Path, metavar="PATH")
+    for name, what in (
+        ("gpx", "runs from GPX tracks (watch exports)"),
+        ("fit", "runs from FIT activity files (Garmin, Coros, Wahoo, Suunto)"),
+    ):
+        sources.add_parser(name, help=what).add_argument(
+            "files", type=Path, nargs="+", metavar="FILE"
+        )
+
+    sync = commands.add_parser("sync", help="keep the plan in a calendar")
+    targets = sync.add_subparsers(dest="sync_target", metavar="TARGET")
+    targets.required = True
+    caldav = targets.add_parser("caldav", help="the plan into a CalDAV calendar, by its URL")
+    caldav.add_argument("url", metavar="URL")
+    caldav.add_argument("--user", help="the calendar account's user name")
+    caldav.add_argument(
+        "--weeks", type=bound_type(BOUNDS["export_weeks"]), default=4, help="weeks (default 4)"
+    )
+
+    backup = commands.add_parser("backup", help="a consistent copy of the database")
+    backup.add_argument("path", type=Path, metavar="PATH")
 
 
 def _weeks_and_json(command: _Parser, weeks: Bound[int], weeks_help: str) -> None:
