@@ -20,7 +20,8 @@ from legrun.planner.fields import ValidationError as ValidationError
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 RUN_KINDS = ("recovery", "easy", "long", "tempo", "intervals", "race")
 QUALITY_RUN_KINDS = ("tempo", "intervals")
-CROSS_ACTIVITIES = ("bike", "swim", "yoga", "walk", "other")
+# What can be logged as cross-training; the planner itself plans the PREFERRED ones.
+CROSS_ACTIVITIES = ("bike", "swim", "yoga", "walk", "row", "elliptical", "other")
 PREFERRED_CROSS = ("bike", "swim", "yoga", "walk")
 UNITS = ("km", "mi")
 MIN_AVAILABLE_DAYS = 2  # days a week that must stay open for training

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from legrun.planner.models import AnySession, CheckIn
+from legrun.planner.models import AnySession, CheckIn, LegDay
 
 if TYPE_CHECKING:
     from legrun.storage.database import Connection
@@ -119,6 +119,17 @@ class HistoryQueries:
             found += self._checkins_where(clause, params, order="date DESC", limit=limit)
         found.sort(key=history_key, reverse=True)
         return found[:limit]
+
+    def last_leg_day(self, on_or_before: date) -> LegDay | None:
+        """The latest leg day up to `on_or_before` (a new one can start from it)."""
+        found = self._sessions_where(
+            "s.type = 'leg' AND s.date <= ?",
+            [on_or_before.isoformat()],
+            order="s.date DESC, s.id DESC",
+            limit=1,
+        )
+        leg = found[0] if found else None
+        return leg if isinstance(leg, LegDay) else None
 
     def history_count(self, where: HistoryFilter) -> int:
         count = 0

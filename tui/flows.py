@@ -3,14 +3,15 @@ record, whose result is saved through `LegrunApp.change` (so it can be undone)."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from legrun.planner.kinds import run_kind_for
-from legrun.planner.models import AnySession, CheckIn, CrossTraining, LegDay, Run
+from legrun.planner.models import AnySession, CheckIn, CrossTraining, Exercise, LegDay, Run
 from legrun.planner.plan import PlanItem
 from legrun.storage.changes import DeleteSession, SaveCheckIn, saving
-from legrun.tui.text import session_words, soreness_words
+from legrun.tui.text import session_details, session_words, soreness_words
 
 if TYPE_CHECKING:
     from legrun.tui.application import LegrunApp
@@ -94,13 +95,62 @@ def open_form(
 
 
 def start_add(app: LegrunApp, day: date) -> None:
+    """The add chooser: a leg day (blank, like the last one, or from a template), a run or
+    cross-training, each opening its form."""
     from legrun.tui.screens.add_kind import AddKindScreen
 
+    last = app.repository.last_leg_day(day)
+
     def chosen(kind: str | None) -> None:
-        if kind:
+        if kind == "last-leg" and last is not None:
+            start_leg_day(app, day, last.exercises, last.minutes, last.rpe, "like the last one")
+        elif kind == "template":
+            choose_template(app, day)
+        elif kind:
             open_form(app, kind, day)
 
-    app.push_screen(AddKindScreen(day), chosen)
+    words = None if last is None else f"{last.date:%a %d %b}: {session_details(last)}"
+    app.push_screen(AddKindScreen(day, words), chosen)
+
+
+def choose_template(app: LegrunApp, day: date) -> None:
+    from legrun.planner.templates import LEG_TEMPLATES
+    from legrun.tui.screens.add_kind import TemplateScreen
+
+    def chosen(index: int | None) -> None:
+        if index is not None:
+            template = LEG_TEMPLATES[index]
+            start_leg_day(app, day, template.exercises, template.minutes, None, template.name)
+
+    app.push_screen(TemplateScreen(), chosen)
+
+
+def start_leg_day(
+    app: LegrunApp,
+    day: date,
+    exercises: Sequence[Exercise],
+    minutes: int,
+    rpe: int | None,
+    start: str,
+) -> None:
+    """The leg-day form on `day`, filled in from a template or the last leg day."""
+    from legrun.tui.screens.leg_day_form import LegDayForm
+
+    def done(result: AnySession | None) -> None:
+        save_session(app, result)
+
+    app.push_screen(
+        LegDayForm(
+            app.today,
+            day,
+            app.repository.exercise_names(),
+            minutes=minutes,
+            rpe=rpe,
+            exercises=exercises,
+            title=f"Log a leg day: {start}",
+        ),
+        done,
+    )
 
 
 def start_checkin(app: LegrunApp, day: date) -> None:

@@ -47,13 +47,19 @@ class LegDayForm(FormScreen[LegDay | None]):
         minutes: int = 60,
         rpe: int | None = None,
         session: LegDay | None = None,
+        exercises: Iterable[Exercise] = (),
+        title: str | None = None,
     ) -> None:
+        """`session` edits a stored leg day; `exercises` (and minutes, RPE) start a new one
+        from a template or the last leg day."""
         super().__init__(today)
         self.day = session.date if session else day
         self.minutes = session.minutes if session else minutes
         self.rpe = session.rpe if session else rpe
         self.notes = session.notes if session else ""
-        self.exercises: list[Exercise] = list(session.exercises) if session else []
+        self.exercises: list[Exercise] = list(session.exercises) if session else list(exercises)
+        if title is not None:
+            self.TITLE_TEXT = title
         names = list(dict.fromkeys([*known_exercises, *COMMON_EXERCISES]))
         self.suggester = SuggestFromList(names, case_sensitive=False)
         if session is not None:
