@@ -15,7 +15,7 @@ import signal
 import sys
 import termios
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -88,9 +88,16 @@ class LegrunApp(App[int]):
     ]
 
     def __init__(
-        self, repository: Repository, today: date, demo: bool = False, welcome: bool = False
+        self,
+        repository: Repository,
+        today: date,
+        demo: bool = False,
+        welcome: bool = False,
+        clock: Callable[[], date] | None = None,
     ) -> None:
         super().__init__()
+        # Where "today" comes from after the start (None: it stays as given, as tests want).
+        self.clock = clock
         self.welcome = welcome  # offer the welcome form to a new database (run_app does)
         self.repository = repository
         self.today = today
@@ -102,6 +109,7 @@ class LegrunApp(App[int]):
         self.plan_changed: Signal[None] = Signal(self, "plan-changed")
         self._plans: dict[date, WeekPlan] = {}  # week start -> plan, until the next save
         self._plans_version = -1
+        self._seen_version: int | None = None  # the data_version the screens last showed
         self.sub_title = "demo data" if demo else ""
 
     # -- start and stop -----------------------------------------------------------------------
@@ -116,6 +124,28 @@ class LegrunApp(App[int]):
 
         self.push_screen(WeekScreen())
         self._welcome()
+        self._seen_version = self.repository.data_version()
+        self.set_interval(1.0, self.watch_outside, name="outside-watch")
+
+    def watch_outside(self) -> None:
+        """Each second: has another session (a second terminal, a script) written to the
+        database, or has midnight passed? Then every screen re-plans and redraws, so an app
+        left open over SSH never shows yesterday's plan or misses another window's log."""
+        changed = False
+        if self.clock is not None:
+            now = self.clock()
+            if now != self.today:
+                self.today = now
+                changed = True
+        try:
+            version = self.repository.data_version()
+        except StorageError:
+            return  # the database is unreadable for now: the next save says so
+        if version != self._seen_version:
+            self._seen_version = version
+            changed = True
+        if changed:
+            self.data_changed()
 
     def _welcome(self) -> None:
         """A new database opens with a short form of what the plan is built on."""
@@ -223,6 +253,10 @@ class LegrunApp(App[int]):
     def data_changed(self) -> None:
         """Something was saved: every screen that shows the plan refreshes in place."""
         self.forget_plans()
+        # Our own write changes no data_version of ours (SQLite counts other connections'):
+        # note where we are, so the watch does not refresh for it a second time.
+        with contextlib.suppress(StorageError):
+            self._seen_version = self.repository.data_version()
         self.plan_changed.publish(None)
 
     def action_refresh(self) -> None:
@@ -343,18 +377,26 @@ class LegrunApp(App[int]):
 
 
 def make_app(
-    repository: Repository, today: date, demo: bool = False, welcome: bool = False
+    repository: Repository,
+    today: date,
+    demo: bool = False,
+    welcome: bool = False,
+    clock: Callable[[], date] | None = None,
 ) -> LegrunApp:
     """Build the app on a repository, with `today` pinned (tests freeze it). `welcome` offers
-    a new database the welcome form (the real app does; most tests start past it)."""
-    return LegrunApp(repository, today=today, demo=demo, welcome=welcome)
+    a new database the welcome form (the real app does; most tests start past it); `clock`
+    makes today follow it past midnight (the real app's is the system date)."""
+    return LegrunApp(repository, today=today, demo=demo, welcome=welcome, clock=clock)
 
 
-def run_app(path: Path | None, today: date, demo: bool = False) -> int:
-    """Open the database at `path` (the default one when None) and run the app on it."""
+def run_app(
+    path: Path | None, today: date, demo: bool = False, clock: Callable[[], date] | None = None
+) -> int:
+    """Open the database at `path` (the default one when None) and run the app on it; today
+    follows `clock` (none when the date is pinned, as `$LEGRUN_TODAY` does)."""
     repo = Repository.open(path)
     try:
-        app = make_app(repo, today=today, demo=demo, welcome=True)
+        app = make_app(repo, today=today, demo=demo, welcome=True, clock=clock)
         app.run()
         return app.return_code or 0
     finally:

@@ -108,7 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from legrun.tui.application import run_app
 
-            return run_app(path, today=today, demo=args.demo)
+            pinned = bool(os.environ.get("LEGRUN_TODAY"))
+            return run_app(path, today=today, demo=args.demo, clock=None if pinned else date.today)
         _check_before_opening(args, today)
         if not (path or default_path()).expanduser().exists() and _reads_only(args):
             # Nothing to read yet: answer from an empty database, and create no file.
