@@ -4,12 +4,14 @@ record, whose result is saved through `LegrunApp.change` (so it can be undone)."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from legrun.planner.kinds import run_kind_for
+from legrun.planner.kinds import KINDS, run_kind_for
 from legrun.planner.models import AnySession, CheckIn, CrossTraining, Exercise, LegDay, Run
-from legrun.planner.plan import PlanItem
+from legrun.planner.plan import PlanItem, plan_kind_of
+from legrun.storage import StorageError
 from legrun.storage.changes import DeleteSession, SaveCheckIn, saving
 from legrun.tui.text import session_details, session_words, soreness_words
 
@@ -20,19 +22,41 @@ if TYPE_CHECKING:
 def save_session(
     app: LegrunApp, session: AnySession | None, replaces: AnySession | None = None
 ) -> None:
-    """Store a session from a form (or an edit of one), re-plan, and offer undo."""
+    """Store a session from a form (or an edit of one), re-plan, and offer undo. Refused (a
+    full disk, a locked file), the form opens again with what was typed; an edit of a session
+    deleted meanwhile in another window is offered as a new entry."""
     if session is None:
         return
     units = app.repository.profile().units
     if replaces is not None and replaces.id is not None:
-        app.change(
+        saved = app.change(
             saving(session, replaces),
             f"edit of {session_words(replaces, units)}",
             f"Saved {session_words(session, units)}",
         )
     else:
         words = session_words(session, units)
-        app.change(saving(session), f"logging {words}", f"Logged {words}")
+        saved = app.change(saving(session), f"logging {words}", f"Logged {words}")
+    if saved:
+        return
+    gone = replaces is not None and replaces.id is not None and _gone(app, replaces.id)
+    if gone:
+        app.notify(
+            "It was deleted in another window: save it again to log it as a new entry.",
+            severity="warning",
+            timeout=8,
+        )
+        replaces = None
+    keep = replace(session, id=replaces.id if replaces is not None else None)
+    kind = KINDS[plan_kind_of(keep)].logged_as or "cross"
+    open_form(app, kind, keep.date, session=keep, draft=replaces is None)
+
+
+def _gone(app: LegrunApp, session_id: int) -> bool:
+    try:
+        return app.repository.session(session_id) is None
+    except StorageError:
+        return False
 
 
 def delete_logged(app: LegrunApp, session_id: int, what: str) -> None:
@@ -46,14 +70,16 @@ def open_form(
     day: date,
     item: PlanItem | None = None,
     session: AnySession | None = None,
+    draft: bool = False,
 ) -> None:
-    """Open the form for `kind`, prefilled from a planned item or an existing session."""
+    """Open the form for `kind`, prefilled from a planned item or an existing session (or,
+    with `draft`, from what was typed before and is to be saved as a new entry)."""
     from legrun.tui.screens.cross_form import CrossForm
     from legrun.tui.screens.leg_day_form import LegDayForm
     from legrun.tui.screens.run_form import RunForm
 
     def done(result: AnySession | None) -> None:
-        save_session(app, result, replaces=session)
+        save_session(app, result, replaces=None if draft else session)
 
     if kind == "leg":
         app.push_screen(

@@ -382,6 +382,7 @@ async def test_a_run_logged_on_a_full_disk_is_refused_once_and_not_undoable(
         assert app.undo_stack == [] and app.redo_stack == []
         assert repo.session_count() == before
         assert repo.sessions(TODAY, TODAY) == []
+        await pilot.press("escape")  # the form came back with what was typed: leave it
         await pilot.press("u")
         assert last_message(app) == "Nothing to undo."
 
@@ -435,3 +436,50 @@ async def test_a_refused_tick_shows_the_item_unticked(repo: Repository) -> None:
         assert repo.ticks(TODAY, TODAY) == set()
         assert prompts(widget)[0].startswith("[ ] ")
         assert widget.ticked == []
+
+
+# -- a refused save keeps what was typed ------------------------------------------------------
+
+
+async def test_a_refused_log_opens_the_form_again_with_what_was_typed(repo: Repository) -> None:
+    from legrun.tui.screens.run_form import RunForm
+
+    fill_the_database(repo)
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await log_a_run(pilot)
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RunForm)  # back, with the numbers typed
+        assert form.query_one("#f-km", Input).value == "5"
+        assert form.query_one("#f-minutes", Input).value == "30"
+        repo._db.raw.execute("PRAGMA max_page_count = 1073741823")  # space freed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [(s.km, s.minutes) for s in repo.sessions(TODAY, TODAY)] == [(5.0, 30)]
+
+
+async def test_an_edit_of_a_session_deleted_elsewhere_is_offered_as_a_new_entry(
+    repo: Repository,
+) -> None:
+    from legrun.tui.flows import open_form
+    from legrun.tui.screens.run_form import RunForm
+
+    run_id = repo.add_session(Run(date=TODAY, minutes=30, km=5.0))
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        (stored,) = repo.sessions()
+        open_form(app, "run", TODAY, session=stored)
+        await pilot.pause()
+        with Repository.open(repo.path) as other:  # another window deletes it meanwhile
+            other.delete_session(run_id)
+        app.screen.query_one("#f-km", Input).value = "6"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("deleted in another window" in m for m in messages(app))
+        assert isinstance(app.screen, RunForm)
+        assert app.screen.query_one("#f-km", Input).value == "6"
+        await pilot.press("ctrl+s")  # save it again: a new entry
+        await pilot.pause()
+    (logged,) = repo.sessions()
+    assert (logged.km, logged.id != run_id) == (6.0, True)  # type: ignore[union-attr]
