@@ -123,7 +123,10 @@ class LegrunApp(App[int]):
         from legrun.tui.screens.week import WeekScreen
 
         self.push_screen(WeekScreen())
-        self._welcome()
+        from legrun.tui.flows import offer_draft
+
+        if not offer_draft(self):
+            self._welcome()
         self._seen_version = self.repository.data_version()
         self.set_interval(1.0, self.watch_outside, name="outside-watch")
 

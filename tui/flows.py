@@ -3,10 +3,12 @@ record, whose result is saved through `LegrunApp.change` (so it can be undone)."
 
 from __future__ import annotations
 
+import contextlib
+import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from legrun.planner.kinds import KINDS, run_kind_for
 from legrun.planner.models import AnySession, CheckIn, CrossTraining, Exercise, LegDay, Run
@@ -17,6 +19,7 @@ from legrun.tui.text import session_details, session_words, soreness_words
 
 if TYPE_CHECKING:
     from legrun.tui.application import LegrunApp
+    from legrun.tui.screens.form import FormScreen
 
 
 def save_session(
@@ -71,6 +74,7 @@ def open_form(
     item: PlanItem | None = None,
     session: AnySession | None = None,
     draft: bool = False,
+    restore: dict[str, Any] | None = None,
 ) -> None:
     """Open the form for `kind`, prefilled from a planned item or an existing session (or,
     with `draft`, from what was typed before and is to be saved as a new entry)."""
@@ -79,45 +83,41 @@ def open_form(
     from legrun.tui.screens.run_form import RunForm
 
     def done(result: AnySession | None) -> None:
+        drop_draft(app)
         save_session(app, result, replaces=None if draft else session)
 
+    edit = session.id if session is not None and not draft else None
+
     if kind == "leg":
-        app.push_screen(
-            LegDayForm(
-                app.today,
-                day,
-                app.repository.exercise_names(),
-                minutes=(item.minutes if item and item.minutes else 60),
-                session=session if isinstance(session, LegDay) else None,
-            ),
-            done,
+        form: FormScreen[Any] = LegDayForm(
+            app.today,
+            day,
+            app.repository.exercise_names(),
+            minutes=(item.minutes if item and item.minutes else 60),
+            session=session if isinstance(session, LegDay) else None,
         )
     elif kind == "run":
         run_kind = run_kind_for(
             item.kind if item else "", item.workout.type if item and item.workout else None
         )
-        app.push_screen(
-            RunForm(
-                app.today,
-                day,
-                km=item.km if item else None,
-                minutes=item.minutes if item else None,
-                kind=run_kind,
-                session=session if isinstance(session, Run) else None,
-            ),
-            done,
+        form = RunForm(
+            app.today,
+            day,
+            km=item.km if item else None,
+            minutes=item.minutes if item else None,
+            kind=run_kind,
+            session=session if isinstance(session, Run) else None,
         )
     else:
-        app.push_screen(
-            CrossForm(
-                app.today,
-                day,
-                activity=(item.activity if item and item.activity else "bike"),
-                minutes=item.minutes if item else None,
-                session=session if isinstance(session, CrossTraining) else None,
-            ),
-            done,
+        form = CrossForm(
+            app.today,
+            day,
+            activity=(item.activity if item and item.activity else "bike"),
+            minutes=item.minutes if item else None,
+            session=session if isinstance(session, CrossTraining) else None,
         )
+    keep_drafts(app, form, kind, day, edit, restore)
+    app.push_screen(form, done)
 
 
 def start_add(app: LegrunApp, day: date) -> None:
@@ -163,26 +163,27 @@ def start_leg_day(
     from legrun.tui.screens.leg_day_form import LegDayForm
 
     def done(result: AnySession | None) -> None:
+        drop_draft(app)
         save_session(app, result)
 
-    app.push_screen(
-        LegDayForm(
-            app.today,
-            day,
-            app.repository.exercise_names(),
-            minutes=minutes,
-            rpe=rpe,
-            exercises=exercises,
-            title=f"Log a leg day: {start}",
-        ),
-        done,
+    form = LegDayForm(
+        app.today,
+        day,
+        app.repository.exercise_names(),
+        minutes=minutes,
+        rpe=rpe,
+        exercises=exercises,
+        title=f"Log a leg day: {start}",
     )
+    keep_drafts(app, form, "leg", day, None, None)
+    app.push_screen(form, done)
 
 
-def start_checkin(app: LegrunApp, day: date) -> None:
+def start_checkin(app: LegrunApp, day: date, restore: dict[str, Any] | None = None) -> None:
     from legrun.tui.screens.checkin_form import CheckInForm
 
     def done(result: CheckIn | None) -> None:
+        drop_draft(app)
         if result is not None and app.change(
             SaveCheckIn(result), f"check-in of {result.date:%a %d %b}"
         ):
@@ -191,4 +192,60 @@ def start_checkin(app: LegrunApp, day: date) -> None:
                 timeout=4,
             )
 
-    app.push_screen(CheckInForm(app.today, day, app.repository.checkin(day)), done)
+    form = CheckInForm(app.today, day, app.repository.checkin(day))
+    keep_drafts(app, form, "checkin", day, None, restore)
+    app.push_screen(form, done)
+
+
+# -- drafts: what a form holds, kept as it is typed, so a dropped connection loses nothing --
+
+DRAFT = "form-draft"  # the setting that holds it (JSON), empty when there is none
+
+
+def keep_drafts(
+    app: LegrunApp,
+    form: FormScreen[Any],
+    kind: str,
+    day: date,
+    edit: int | None,
+    restore: dict[str, Any] | None,
+) -> None:
+    """Have `form` keep what is typed into it as the app's draft (and start from `restore`)."""
+
+    def keep(held: dict[str, Any]) -> None:
+        draft = {"kind": kind, "day": day.isoformat(), "edit": edit, **held}
+        with contextlib.suppress(StorageError):
+            app.repository.set_setting(DRAFT, json.dumps(draft))
+
+    form.on_draft = keep
+    form.restore = restore
+
+
+def drop_draft(app: LegrunApp) -> None:
+    with contextlib.suppress(StorageError):
+        if app.repository.setting(DRAFT):
+            app.repository.set_setting(DRAFT, "")
+
+
+def offer_draft(app: LegrunApp) -> bool:
+    """A form left unsaved last time (the connection dropped, the terminal closed) opens again
+    with what was typed in it. Whether there was one."""
+    try:
+        text = app.repository.setting(DRAFT)
+        if not text:
+            return False
+        draft = json.loads(text)
+        kind, day = str(draft["kind"]), date.fromisoformat(draft["day"])
+        session = app.repository.session(int(draft["edit"])) if draft.get("edit") else None
+    except (StorageError, ValueError, KeyError, TypeError, AttributeError):
+        drop_draft(app)  # unreadable: nothing to offer
+        return False
+    if kind == "checkin":
+        start_checkin(app, day, restore=draft)
+    elif kind in ("leg", "run", "cross"):
+        open_form(app, kind, day, session=session, restore=draft)
+    else:
+        drop_draft(app)
+        return False
+    app.notify("What you were typing last time is back: ctrl+s saves it, esc drops it.", timeout=8)
+    return True

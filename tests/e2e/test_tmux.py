@@ -4,6 +4,7 @@ the way a user types them, checked on the screen, in the database and by its exi
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shlex
 import shutil
@@ -277,6 +278,8 @@ def test_sighup_to_the_app_ends_it_cleanly(terminal: Terminal, tmp_path: Path) -
     terminal.wait_for_text("Check-in saved")
     terminal.type("ar")
     terminal.wait_for_text("Log a run")
+    terminal.type("6")
+    time.sleep(0.8)  # the draft is kept a moment after the last key
 
     os.kill(app_pid(terminal), signal.SIGHUP)
 
@@ -287,7 +290,9 @@ def test_sighup_to_the_app_ends_it_cleanly(terminal: Terminal, tmp_path: Path) -
     assert integrity(db) == "ok"
     with Repository.open(db) as repo:
         assert [c.soreness for c in repo.checkins()] == [3]
-        assert repo.session_count() == 0  # the open form was dropped, not half saved
+        assert repo.session_count() == 0  # the open form was not half saved...
+        draft = json.loads(repo.setting("form-draft") or "{}")
+        assert draft["kind"] == "run" and draft["fields"]["km"] == "6"  # ...but kept
 
 
 def test_closing_the_terminal_ends_the_app_cleanly(terminal: Terminal, tmp_path: Path) -> None:

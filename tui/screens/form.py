@@ -7,7 +7,7 @@ can never save what the command line would refuse.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, TypeVar
 
@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.validation import Function, ValidationResult, Validator
 from textual.widgets import Input, Label, Static
 
@@ -90,6 +91,11 @@ class FormScreen(ModalScreen[T]):
     def __init__(self, today: date) -> None:
         super().__init__()
         self.today = today
+        # What was typed, handed on as it changes (the app keeps it as a draft, so that a
+        # dropped connection loses nothing), and a draft to fill the fields with on opening.
+        self.on_draft: Callable[[dict[str, Any]], None] | None = None
+        self.restore: dict[str, Any] | None = None
+        self._draft_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         body = VerticalScroll(classes="form")
@@ -105,6 +111,35 @@ class FormScreen(ModalScreen[T]):
 
     def on_mount(self) -> None:
         self.focus_first_empty()
+        if self.restore:
+            self.restore_draft(self.restore)
+
+    def draft(self) -> dict[str, Any]:
+        """What the form holds now: every field's text (subclasses add what else they hold)."""
+        fields = {i.id.removeprefix("f-"): i.value for i in self.query(Input) if i.id}
+        focused = self.focused.id if isinstance(self.focused, Input) else None
+        return {"fields": fields, "focus": focused}
+
+    def restore_draft(self, draft: dict[str, Any]) -> None:
+        for name, value in dict(draft.get("fields", {})).items():
+            found = self.query(f"#f-{name}")
+            if found and isinstance(found.first(), Input):
+                found.first(Input).value = str(value)
+        focus = draft.get("focus")
+        if isinstance(focus, str) and self.query(f"#{focus}"):
+            self.query_one(f"#{focus}", Input).focus()  # where the typing stopped
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # Kept a moment after the last key, not on each one (typing fast over SSH).
+        if self.on_draft is None:
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(0.3, self.keep_draft)
+
+    def keep_draft(self) -> None:
+        if self.on_draft is not None:
+            self.on_draft(self.draft())
 
     def focus_first_empty(self) -> None:
         """Start where typing is needed: the first empty field, else the first field."""

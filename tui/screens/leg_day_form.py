@@ -91,6 +91,18 @@ class LegDayForm(FormScreen[LegDay | None]):
         yield Static("", id="exercise-hint", classes="field-hint")
         yield self.field("notes", "Notes", self.notes, placeholder="optional")
 
+    def draft(self) -> dict[str, Any]:
+        return {**super().draft(), "exercises": [e.describe() for e in self.exercises]}
+
+    def restore_draft(self, draft: dict[str, Any]) -> None:
+        super().restore_draft(draft)
+        if "exercises" in draft:
+            try:
+                self.exercises = [parse_exercise(text) for text in draft["exercises"]]
+            except ValidationError:
+                self.exercises = []
+            self._refresh_list()
+
     def _options(self) -> list[Option]:
         return [Option(Content(e.describe()), id=str(i)) for i, e in enumerate(self.exercises)]
 
@@ -120,6 +132,7 @@ class LegDayForm(FormScreen[LegDay | None]):
                 self.show_error(str(exc))
                 return
             self.exercises.append(exercise)
+            self.keep_draft()
             event.input.value = ""
             self.query_one("#form-error", Static).update("")
             self._refresh_list()
@@ -129,6 +142,7 @@ class LegDayForm(FormScreen[LegDay | None]):
         if not listing.has_focus or listing.highlighted is None:
             return
         del self.exercises[listing.highlighted]
+        self.keep_draft()
         self._refresh_list()
 
     def build(self) -> LegDay:

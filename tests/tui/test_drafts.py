@@ -1,0 +1,99 @@
+"""A form being typed into is kept as a draft, so a dropped connection loses nothing: the
+next start opens it again with what was typed; saving or cancelling drops the draft."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import Input
+
+from legrun.planner.models import Run
+from legrun.storage import Repository
+from legrun.tui.application import make_app
+from legrun.tui.flows import DRAFT
+from legrun.tui.screens.leg_day_form import LegDayForm
+from legrun.tui.screens.run_form import RunForm
+from tests.conftest import TODAY
+from tests.tui.support import SIZE
+
+
+async def test_a_half_typed_run_comes_back_after_the_app_is_gone(repo: Repository) -> None:
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "r", "7", ".", "5", "tab", "4")
+        await pilot.pause(0.5)  # kept a moment after the last key
+        assert isinstance(app.screen, RunForm)
+    # The app ended with the form open (as a hang-up ends it): nothing saved, a draft kept.
+    assert repo.sessions() == []
+    kept = json.loads(repo.setting(DRAFT) or "{}")
+    assert kept["kind"] == "run" and kept["fields"]["km"] == "7.5"
+
+    again = make_app(repo, today=TODAY)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = again.screen
+        assert isinstance(form, RunForm)
+        assert form.query_one("#f-km", Input).value == "7.5"
+        assert form.query_one("#f-minutes", Input).value == "4"
+        assert any("last time is back" in str(n.message) for n in again._notifications)
+        await pilot.press("end", "5", "ctrl+s")
+        await pilot.pause()
+    assert [(s.km, s.minutes) for s in repo.sessions()] == [(7.5, 45)]
+    assert not repo.setting(DRAFT)  # saved: no draft left
+
+
+async def test_a_cancelled_form_leaves_no_draft(repo: Repository) -> None:
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "r", "5")
+        await pilot.pause(0.5)
+        assert repo.setting(DRAFT)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert not repo.setting(DRAFT)
+
+
+async def test_a_leg_day_draft_keeps_its_exercises(repo: Repository) -> None:
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "l")
+        form = app.screen
+        assert isinstance(form, LegDayForm)
+        form.query_one("#f-exercise", Input).focus()
+        form.query_one("#f-exercise", Input).value = "back squat 5x5@100kg"
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+    again = make_app(repo, today=TODAY)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = again.screen
+        assert isinstance(form, LegDayForm)
+        assert [e.describe() for e in form.exercises] == ["back squat 5x5@100kg"]
+
+
+async def test_an_edit_draft_comes_back_as_an_edit_of_the_same_session(repo: Repository) -> None:
+    from legrun.tui.flows import open_form
+
+    run_id = repo.add_session(Run(date=TODAY, minutes=30, km=5.0))
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        open_form(app, "run", TODAY, session=repo.session(run_id))
+        await pilot.pause()
+        app.screen.query_one("#f-km", Input).value = "6"
+        await pilot.pause(0.5)
+    again = make_app(repo, today=TODAY)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, RunForm)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [(s.id, s.km) for s in repo.sessions()] == [(run_id, 6.0)]
+
+
+async def test_an_unreadable_draft_is_dropped_quietly(repo: Repository) -> None:
+    repo.set_setting(DRAFT, "{not json")
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, RunForm)
+    assert not repo.setting(DRAFT)
