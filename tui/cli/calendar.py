@@ -21,8 +21,7 @@ PASSWORD_VARIABLE = "LEGRUN_CALDAV_PASSWORD"
 
 
 def export_ics(repo: Repository, args: argparse.Namespace, today: date) -> int:
-    path = Path(args.path).expanduser()
-    _check_target(path, args.path)
+    path = check_export_target(args)
     from legrun.tui.interop.calendar import plan_calendar, plans_ahead
 
     window, plans = plans_ahead(repo, today, args.weeks)
@@ -68,17 +67,22 @@ def sync_caldav(repo: Repository, args: argparse.Namespace, today: date) -> int:
     return 0
 
 
-def _check_target(path: Path, given: object) -> None:
-    """Refuse a file in a folder that is not there, or a folder, before anything is done."""
+def check_export_target(args: argparse.Namespace) -> Path:
+    """The file `export ics` writes; a file in a folder that is not there, or a folder, is
+    refused (UsageError) before anything is done. Light: `main` may call it before it opens
+    the database, so that a refused export does not create one."""
+    path = Path(args.path).expanduser()
     if path.is_dir():
         raise UsageError(
-            f"export ics {given}: that is a folder; give a file name, such as {path / 'plan.ics'}"
+            f"export ics {args.path}: that is a folder; give a file name, such as "
+            f"{path / 'plan.ics'}"
         )
     if not path.parent.is_dir():
         raise UsageError(
-            f"export ics {given}: the folder {path.parent} does not exist "
+            f"export ics {args.path}: the folder {path.parent} does not exist "
             "(create it first, or give a file in a folder that does)"
         )
+    return path
 
 
 def write_atomically(path: Path, data: bytes) -> None:
