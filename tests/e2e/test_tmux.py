@@ -317,3 +317,25 @@ def test_closing_the_terminal_ends_the_app_cleanly(terminal: Terminal, tmp_path:
     assert integrity(db) == "ok"
     with Repository.open(db) as repo:
         assert [c.soreness for c in repo.checkins()] == [5]
+
+
+def test_fast_typing_tab_ctrl_u_and_digits_lands_in_the_right_field(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """Over SSH keys arrive in bursts: Tab, ctrl+u (clear the field) and digits in one read
+    must still go where each belongs."""
+    db, status = tmp_path / "legrun.db", tmp_path / "status"
+    with Repository.open(db) as repo:
+        repo.add_session(Run(date=date(2026, 11, 20), km=5.0, minutes=30))  # no welcome
+    terminal.start(app_command(db, status))
+    terminal.wait_for_text("Week 23 Nov - 29 Nov 2026")
+    terminal.type("ar")
+    terminal.wait_for_text("Log a run")
+    # One burst: km 7.5, Tab, ctrl+u clears the prefilled minutes, 45, Enter saves.
+    terminal.send("7.5", "Tab", "C-u", "45", "Enter")
+    terminal.wait_for_text("Logged 7.5 km run")
+    terminal.type("q")
+    assert wait_for_file(status) == "0"
+    with Repository.open(db) as repo:
+        logged = [s for s in repo.sessions() if s.date == date(2026, 11, 24)]
+    assert [(s.km, s.minutes) for s in logged] == [(7.5, 45)]  # type: ignore[union-attr]

@@ -21,6 +21,7 @@ from textual.widgets import Input, Label, Static
 
 from legrun.planner.fields import BOUNDS, Bound
 from legrun.planner.models import ValidationError, parse_date
+from legrun.tui.widgets.field_input import FieldInput
 
 T = TypeVar("T")
 
@@ -164,7 +165,7 @@ class FormScreen(ModalScreen[T]):
             input_args["type"] = "integer" if bounds[0].whole else "number"
         row = Horizontal(
             Label(label, classes="field-label"),
-            Input(
+            FieldInput(
                 text,
                 placeholder=placeholder,
                 id=f"f-{name}",

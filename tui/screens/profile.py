@@ -28,6 +28,7 @@ from legrun.planner.zones import HR_BANDS, karvonen, run_hr_range
 from legrun.storage.changes import Change, SaveGoal, SaveProfile, Together
 from legrun.tui.screens.base import LegrunScreen
 from legrun.tui.screens.form import FIELD_NAVIGATION
+from legrun.tui.widgets.field_input import FieldInput
 
 # The profile's fields: (name, label, placeholder). Their text is read by
 # planner.profile_fields.PROFILE_TEXT, the same reading `legrun-tui profile set` does.
@@ -152,7 +153,7 @@ class ProfileScreen(LegrunScreen[None]):
             for name, label, hint in FIELDS:
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
-                    yield Input(
+                    yield FieldInput(
                         values[name],
                         placeholder=hint,
                         id=f"p-{name}",
@@ -164,7 +165,9 @@ class ProfileScreen(LegrunScreen[None]):
                 yield Label("Goal race", classes="field-label")
                 for name, label, hint in GOAL_FIELDS:
                     yield Label(label, classes="goal-label")
-                    yield Input(goal_values[name], placeholder=hint, id=f"p-{name}", compact=True)
+                    yield FieldInput(
+                        goal_values[name], placeholder=hint, id=f"p-{name}", compact=True
+                    )
             yield Static("", id="profile-error", classes="form-error", markup=False)
             yield Static(id="profile-zones", markup=False)
         yield Footer(compact=True)
