@@ -35,13 +35,6 @@ LEG_DAY_ID = 32  # the id of this week's logged leg day in `athlete_db`
 USER, PASSWORD = "alice", "correct horse"
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers",
-        "network: installs a program from the package index (skipped, saying so, without one)",
-    )
-
-
 # -- the runner ------------------------------------------------------------------------------
 
 

@@ -385,3 +385,13 @@ def test_demo_with_db_is_refused(cli, tmp_path: Path) -> None:
     db = tmp_path / "mine.db"
     assert_refused(cli("--demo", "plan", db=str(db)), 2, "--demo")
     assert not db.exists()
+
+
+def test_a_refused_export_creates_no_database(cli, tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    result = cli("export", "ics", str(tmp_path / "no" / "plan.ics"), db=str(db))
+    assert result.returncode == 2, result.stderr
+    assert not db.exists()
+    exported = cli("export", "ics", str(tmp_path / "plan.ics"), db=str(db))
+    assert exported.returncode == 0, exported.stderr
+    assert (tmp_path / "plan.ics").exists() and not db.exists()  # the plan of the defaults

@@ -60,12 +60,18 @@ def _check_before_opening(args: argparse.Namespace, today: date) -> None:
         history.check_range(args)
     elif args.command == "goal" and args.goal_command == "set":
         goal.goal_from_args(args, today)
+    elif args.command == "export" and args.export_format == "ics":
+        from legrun.tui.cli import calendar
+
+        calendar.check_export_target(args)
 
 
 def _reads_only(args: argparse.Namespace) -> bool:
     """Whether the command only reads (so a database that is not there need not be made)."""
-    if args.command in ("plan", "today", "stats", "season", "history", "checkins"):
+    if args.command in ("plan", "today", "stats", "season", "history", "checkins", "sync"):
         return True
+    if args.command == "export":
+        return True  # the plan or the records, into a file: the database is only read
     return (args.command, getattr(args, f"{args.command}_command", None)) in (
         ("profile", "show"),
         ("goal", "show"),
