@@ -357,12 +357,22 @@ class LegrunApp(App[int]):
     # -- command palette: every action, by name -----------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from legrun.tui.screens.transfer import TransferScreen
+
         # Of Textual's own commands, the one that means something here (its key panel, the
         # maximise toggles and the SVG screenshot do not: `?` is the help).
         for command in super().get_system_commands(screen):
             if command.title in _TEXTUAL_COMMANDS:
                 yield command
         seen: set[str] = set()
+        from legrun.tui.interop.actions import ACTIONS
+
+        for action in ACTIONS:
+            yield SystemCommand(
+                action.title,
+                action.help,
+                lambda action=action: self.push_screen(TransferScreen(action)),
+            )
         # Ours (they have ids) before Textual's for the same action (its ctrl+q Quit).
         for active in sorted(screen.active_bindings.values(), key=lambda a: a.binding.id is None):
             binding = active.binding
