@@ -36,6 +36,7 @@ from legrun.storage.database import (
     open_database,
     open_memory,
 )
+from legrun.storage.exchange import ExchangeQueries
 from legrun.storage.history import HistoryQueries
 from legrun.storage.schema import MIGRATIONS
 from legrun.storage.trends import TrendQueries
@@ -52,7 +53,7 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-class Repository(TrendQueries, HistoryQueries):
+class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
     """Takes and returns planner dataclasses; every write is one IMMEDIATE transaction."""
 
     def __init__(self, db: sqlite3.Connection, path: Path | None = None) -> None:

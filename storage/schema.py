@@ -154,10 +154,23 @@ def _m5_goal_race(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m6_imported_activities(db: sqlite_utils.Database) -> None:
+    # What `import gpx|fit` has taken in: one row per activity, by a digest of its content, so
+    # the same activity (a renamed copy, the file imported again) is added once. `session_id`
+    # is the run it became, for reference only: no foreign key, because editing a run replaces
+    # its row and deleting it must not make its activity importable again (a deleted run stays
+    # deleted); NULL when unknown (a digest carried over by `import json` without its run).
+    db.execute(
+        "CREATE TABLE imports (digest TEXT PRIMARY KEY, session_id INTEGER, "
+        "source TEXT NOT NULL DEFAULT '')"
+    )
+
+
 MIGRATIONS = [
     _m1_initial,
     _m2_trends_indexes,
     _m3_ids_never_reused,
     _m4_profile_days_and_minutes,
     _m5_goal_race,
+    _m6_imported_activities,
 ]

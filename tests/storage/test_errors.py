@@ -20,6 +20,7 @@ from legrun.planner.goal import Goal
 from legrun.planner.models import CheckIn, Exercise, LegDay, Pin, Profile, Run
 from legrun.storage import Repository, StorageError
 from legrun.storage.changes import AddSession, Change, Tick, Together
+from legrun.storage.exchange import Activity, Records
 from legrun.storage.history import HistoryFilter
 
 DAY = date(2026, 11, 16)
@@ -331,6 +332,7 @@ CALLS: dict[str, Callable[[Repository], object]] = {
     "set_setting": lambda r: r.set_setting("theme", "nord"),
     "history_page": lambda r: r.history_page(HistoryFilter()),
     "history_count": lambda r: r.history_count(HistoryFilter()),
+    "last_leg_day": lambda r: r.last_leg_day(DAY),
     "weekly_totals": lambda r: r.weekly_totals(DAY, DAY, 0),
     "weekly_tonnage": lambda r: r.weekly_tonnage(DAY, DAY, 0),
     "daily_loads": lambda r: r.daily_loads(DAY, DAY),
@@ -340,6 +342,11 @@ CALLS: dict[str, Callable[[Repository], object]] = {
     "most_weekly_km": lambda r: r.most_weekly_km(0),
     "lift_sets": lambda r: r.lift_sets(),
     "personal_bests": lambda r: r.personal_bests(0),
+    "records": lambda r: r.records(),
+    "import_records": lambda r: r.import_records(Records(sessions=(run(),))),
+    "has_import": lambda r: r.has_import("digest"),
+    "import_activities": lambda r: r.import_activities([Activity("digest", "gpx", run())]),
+    "backup": lambda r: r.backup(Path(str(r.path)).with_name("copy.db")),
 }
 # Not on the connection: opening and closing, and the second connection `reader()` opens.
 NOT_ON_THE_CONNECTION = {"open", "in_memory", "close", "reader"}

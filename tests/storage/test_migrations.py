@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from legrun.planner.goal import Goal
 from legrun.planner.models import CheckIn, CrossTraining, Exercise, LegDay, Pin, Profile, Run
 from legrun.storage import Repository, StorageError
 from legrun.storage.database import open_database
+from legrun.storage.exchange import Activity
 from legrun.storage.schema import MIGRATIONS
 
 DATA = Path(__file__).parent / "data"
@@ -323,7 +325,7 @@ def test_a_schema_3_database_opens_with_nothing_lost_and_the_new_settings_off(
         assert repo.add_session(Run(date=date(2026, 9, 9), minutes=30, km=5.0)) == 8
         assert repo.add_pin(Pin(date=date(2026, 9, 13), kind="rest", action="skip")) == 4
         assert repo.goal() is None  # schema 5's goal table starts empty
-    assert _user_version(db_path) == len(MIGRATIONS) == 5
+    assert _user_version(db_path) == len(MIGRATIONS) == 6
     backup = db_path.with_name("legrun.db.schema3.bak")
     assert _user_version(backup) == 3
     assert "same_day_hard" not in dict(_schema_of(backup))["profile"]
@@ -494,4 +496,137 @@ def test_schema_5_adds_an_empty_goal_table_that_holds_one_race(db_path: Path) ->
         "date": ("TEXT", 1, None),
         "distance_km": ("FLOAT", 1, None),
         "name": ("TEXT", 1, "''"),
+    }
+
+
+def test_migrations_up_to_5_still_create_the_released_schema_5(tmp_path: Path) -> None:
+    """The saved schema-5 database is what migrations 1-5 make today, table by table."""
+    saved = tmp_path / "saved.db"
+    _load(saved, "legrun-schema5.sql")
+    made = tmp_path / "made.db"
+    open_database(made, MIGRATIONS[:5]).close()
+    assert _user_version(saved) == _user_version(made) == 5
+    assert _schema_of(made) == _schema_of(saved)
+
+
+_SCHEMA_5_TABLES = (*_SCHEMA_4_TABLES, "goal", "settings", "sqlite_sequence")
+
+
+def test_a_schema_5_database_opens_with_nothing_lost_and_nothing_imported(
+    db_path: Path,
+) -> None:
+    _load(db_path, "legrun-schema5.sql")
+    assert _user_version(db_path) == 5
+    assert "imports" not in _tables(db_path)
+    before = sqlite3.connect(db_path)
+    rows_before = {
+        table: before.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+        for table in _SCHEMA_5_TABLES
+    }
+    before.close()
+
+    with Repository.open(db_path) as repo:
+        assert repo.profile() == Profile(
+            age=44,
+            max_hr=178,
+            resting_hr=50,
+            runs_per_week=4,
+            weekly_km=36.0,
+            long_run_day=5,
+            week_start=0,
+            units="km",
+            cross=("bike", "swim"),
+            leg_days_rule="FREQ=WEEKLY;BYDAY=TU",
+            unavailable=(4,),
+        )
+        assert repo.goal() == Goal(date=date(2027, 3, 21), distance_km=10.0, name="City 10K")
+        assert repo.sessions() == [
+            LegDay(
+                id=1,
+                date=date(2026, 11, 2),
+                minutes=55,
+                rpe=7,
+                notes="box squats",
+                exercises=(
+                    Exercise("box squat", 5, 3, 90.0, ("quads", "glutes")),
+                    Exercise("calf raise", 3, 15, None, ("calves",)),
+                ),
+            ),
+            Run(id=2, date=date(2026, 11, 3), minutes=41, rpe=4, km=7.25, avg_hr=133, kind="easy"),
+            Run(
+                id=4,
+                date=date(2026, 11, 8),
+                minutes=104,
+                rpe=6,
+                km=18.4,
+                avg_hr=145,
+                kind="long",
+                notes="windy",
+            ),
+            CrossTraining(id=5, date=date(2026, 11, 9), minutes=35, rpe=2, activity="bike"),
+        ]
+        assert repo.checkins() == [
+            CheckIn(date=date(2026, 11, 3), soreness=3, quads=5, hamstrings=2, sleep=4, energy=4)
+        ]
+        assert repo.pins() == [
+            Pin(
+                id=2,
+                date=date(2026, 11, 11),
+                kind="long_run",
+                action="move",
+                to_date=date(2026, 11, 12),
+            )
+        ]
+        assert repo.ticks(date(2026, 11, 2), date(2026, 11, 2)) == {(date(2026, 11, 2), "mobility")}
+        assert repo.setting("theme") == "gruvbox"
+        # Nothing was imported from a watch before schema 6: every activity is new.
+        assert repo._db.raw.execute("SELECT COUNT(*) FROM imports").fetchone() == (0,)
+        assert not repo.has_import("0" * 64)
+        rows_after = {
+            table: repo._db.raw.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+            for table in rows_before
+        }
+        assert rows_after == rows_before  # every row of every table, byte for byte
+        # An export of the upgraded database reads every record of the old one.
+        records = repo.records()
+        assert len(records.sessions) == 4 and records.goal is not None
+        # Ids deleted before the upgrade stay used: session 6 and pin 3 never come back.
+        assert repo.add_session(Run(date=date(2026, 11, 10), minutes=30, km=5.0)) == 7
+        assert repo.add_pin(Pin(date=date(2026, 11, 13), kind="rest", action="skip")) == 4
+    assert _user_version(db_path) == len(MIGRATIONS) == 6
+    backup = db_path.with_name("legrun.db.schema5.bak")
+    assert _user_version(backup) == 5
+    assert "imports" not in _tables(backup)
+    assert _schema_of(backup) == _schema_of_fixture(db_path.parent, "legrun-schema5.sql")
+
+
+def test_schema_6_adds_an_imports_table_keyed_by_digest(db_path: Path) -> None:
+    _load(db_path, "legrun-schema5.sql")
+    with Repository.open(db_path) as repo:
+        run = Run(date=date(2026, 11, 14), minutes=50, km=10.0, avg_hr=150)
+        assert repo.import_activities([Activity("d" * 64, "fit: a.fit, session 1", run)]) == [7]
+        assert repo.import_activities([Activity("d" * 64, "fit: b.fit, session 1", run)]) == [None]
+        assert repo.has_import("d" * 64)
+        assert repo.session_count() == 5
+    conn = sqlite3.connect(db_path)
+    try:
+        columns = {
+            row[1]: (row[2], row[3], row[4], row[5])  # type, not null, default, primary key
+            for row in conn.execute("PRAGMA table_info(imports)")
+        }
+        assert conn.execute("SELECT * FROM imports").fetchall() == [
+            ("d" * 64, 7, "fit: a.fit, session 1")
+        ]
+        # One row a digest: the table refuses a second.
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("INSERT INTO imports (digest, session_id) VALUES (?, 1)", ["d" * 64])
+        # No foreign key: deleting the run keeps its activity known (it stays deleted).
+        conn.execute("DELETE FROM sessions WHERE id = 7")
+        assert conn.execute("SELECT COUNT(*) FROM imports").fetchone() == (1,)
+    finally:
+        conn.close()
+    assert columns == {
+        "digest": ("TEXT", 0, None, 1),
+        "session_id": ("INTEGER", 0, None, 0),
+        "source": ("TEXT", 1, "''", 0),
     }
