@@ -263,3 +263,13 @@ def test_the_minutes_are_the_elapsed_time_across_segments(tmp_path: Path, cli, d
     [run] = _runs(db_path)
     assert run.minutes == 25
     assert 2.1 < run.km < 2.35  # 20 steps of ~111 m
+
+
+def test_a_caller_is_told_of_each_file_read(tmp_path: Path) -> None:
+    """What the app's progress bar follows (`on_file(done, total)`)."""
+    seen: list[tuple[int, int]] = []
+    found = read_watch_files(
+        [Path(p) for p in _files(tmp_path, 3)], "gpx", on_file=lambda *step: seen.append(step)
+    )
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert len(found.activities) == 3

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -87,10 +87,12 @@ def read_watch_files(
     *,
     zone: tzinfo | None = None,
     progress: TextIO | None = None,
+    on_file: Callable[[int, int], None] | None = None,
 ) -> WatchFiles:
     """Read every file (`kind` gpx or fit) before anything is stored; raises
     `WatchFileError` at the first that cannot be read. `zone` is the time zone that dates a
-    run (None: this computer's)."""
+    run (None: this computer's); `progress` a stream to draw a progress line on (when it is
+    a terminal); `on_file(done, total)` is called after each file (the app's progress bar)."""
     reader = _read_gpx if kind == "gpx" else _read_fit
     found = WatchFiles()
     shown = Progress(progress, len(paths))
@@ -98,6 +100,8 @@ def read_watch_files(
         for done, path in enumerate(paths, start=1):
             shown.show(done, path.name)
             reader(path, _data(path), zone, found)
+            if on_file is not None:
+                on_file(done, len(paths))
     finally:
         shown.close()
     return found
