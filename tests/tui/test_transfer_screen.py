@@ -67,3 +67,53 @@ async def test_a_path_in_a_missing_folder_is_said_and_the_screen_stays(
         assert "does not exist" in str(screen.query_one("#form-error").render())
         assert screen.query_one("#transfer-progress", ProgressBar).progress < 2
     assert not (tmp_path / "no").exists()
+
+
+async def run_action(app, pilot, key: str, text: str) -> None:
+    app.push_screen(TransferScreen(action(key)))
+    await pilot.pause()
+    app.screen.query_one("#transfer-path", FieldInput).value = text
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_export_then_import_everything_and_a_backup_from_the_app(
+    demo_repo: Repository, repo: Repository, tmp_path: Path
+) -> None:
+    exported = tmp_path / "all.json"
+    app = make_app(demo_repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await run_action(app, pilot, "export-json", str(exported))
+        await run_action(app, pilot, "backup", str(tmp_path / "copy.db"))
+        said = [str(n.message) for n in app._notifications]
+        assert any("Backed up to" in m for m in said), said
+    assert exported.exists() and (tmp_path / "copy.db").exists()
+    with Repository.open(tmp_path / "copy.db") as copy:
+        assert copy.session_count() == demo_repo.session_count()
+    fresh = make_app(repo, today=TODAY)
+    async with fresh.run_test(size=SIZE) as pilot:
+        await run_action(fresh, pilot, "import-json", str(exported))
+        said = [str(n.message) for n in fresh._notifications]
+        assert any(m.startswith("Imported") for m in said), said
+        week = fresh.screen
+        assert getattr(week, "plan", None) is not None
+    assert repo.session_count() == demo_repo.session_count()
+
+
+async def test_gpx_files_from_the_app_with_progress(repo: Repository, tmp_path: Path) -> None:
+    track = """<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>
+<trkpt lat="52.0" lon="13.0"><time>2026-11-22T08:00:00Z</time></trkpt>
+<trkpt lat="52.01" lon="13.0"><time>2026-11-22T08:06:00Z</time></trkpt>
+<trkpt lat="52.02" lon="13.0"><time>2026-11-22T08:12:00Z</time></trkpt>
+</trkseg></trk></gpx>"""
+    first, second = tmp_path / "a.gpx", tmp_path / "b-copy.gpx"
+    first.write_text(track)
+    second.write_text(track)  # the same activity under another name: added once
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await run_action(app, pilot, "import-gpx", f"{first} {second}")
+        said = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("Imported 1 run (1 already there)") for m in said), said
+    (run,) = repo.sessions()
+    assert round(run.km, 1) == 2.2 and run.minutes == 12  # type: ignore[union-attr]
