@@ -117,7 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             pinned = bool(os.environ.get("LEGRUN_TODAY"))
             return run_app(path, today=today, demo=args.demo, clock=None if pinned else date.today)
         _check_before_opening(args, today)
-        if not (path or default_path()).expanduser().exists() and _reads_only(args):
+        missing = not (path or default_path()).expanduser().exists()
+        if missing and args.command == "backup":
+            raise UsageError(f"there is no database at {path or default_path()} to back up")
+        if missing and _reads_only(args):
             # Nothing to read yet: answer from an empty database, and create no file.
             with Repository.in_memory() as repo:
                 return _COMMANDS[args.command](repo, args, today)
