@@ -395,3 +395,9 @@ def test_a_refused_export_creates_no_database(cli, tmp_path: Path) -> None:
     exported = cli("export", "ics", str(tmp_path / "plan.ics"), db=str(db))
     assert exported.returncode == 0, exported.stderr
     assert (tmp_path / "plan.ics").exists() and not db.exists()  # the plan of the defaults
+
+
+def test_a_backup_of_no_database_is_refused_and_makes_none(cli, tmp_path: Path) -> None:
+    db = tmp_path / "none.db"
+    assert_refused(cli("backup", str(tmp_path / "copy.db"), db=str(db)), 2, "no database")
+    assert list(tmp_path.iterdir()) == []
