@@ -258,13 +258,19 @@ def muscles_for(name: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Exercise:
-    """One exercise of a leg day. `load_kg` is None for bodyweight."""
+    """One exercise of a leg day. `load_kg` is None for bodyweight.
+
+    Sets may differ (`back squat 5@100, 5@105, 3@110kg`): `per_set` then holds each set's
+    (reps, load_kg), and `sets`, `reps` and `load_kg` are those of the whole and its heaviest
+    set. `unit` is the unit the load was typed in: loads are kept in kg and shown in it."""
 
     name: str
     sets: int
     reps: int
     load_kg: float | None = None
     muscles: tuple[str, ...] = ()
+    per_set: tuple[tuple[int, float | None], ...] = ()
+    unit: str = "kg"
 
     def __post_init__(self) -> None:
         if not self.name.strip():
@@ -275,15 +281,43 @@ class Exercise:
         for muscle in self.muscles:
             if muscle not in MUSCLES:
                 raise ValidationError(f"unknown muscle group {muscle!r}: use {', '.join(MUSCLES)}")
+        if self.unit not in LOAD_UNITS:
+            raise ValidationError(f"a load is in kg or lb, not {self.unit!r}")
+        if self.per_set:
+            for reps, load in self.per_set:
+                BOUNDS["reps"].check(reps)
+                BOUNDS["load_kg"].check_optional(load)
+            if self.sets != len(self.per_set):
+                raise ValidationError("an exercise's sets must be as many as its sets listed")
 
     @property
     def tonnage_kg(self) -> float:
+        if self.per_set:
+            return sum(reps * (load or 0.0) for reps, load in self.per_set)
         return self.sets * self.reps * (self.load_kg or 0.0)
 
+    def load_text(self, load_kg: float | None) -> str:
+        """`100` (kg) or `225` (lb, to the half pound): a load in the unit it was typed in."""
+        if load_kg is None:
+            return ""
+        if self.unit == "lb":
+            return f"{round(load_kg / LB_TO_KG * 2) / 2:g}"
+        return f"{load_kg:g}"
+
     def describe(self) -> str:
-        load = f"@{self.load_kg:g}kg" if self.load_kg is not None else ""
+        """`back squat 5x5@100kg`, `deadlift 3x5@225lb`, `back squat 5@100, 5@105, 3@110kg`."""
+        if self.per_set:
+            loads = [load for _, load in self.per_set]
+            sets = ", ".join(
+                f"{reps}@{self.load_text(load)}" if load is not None else f"{reps}"
+                for reps, load in self.per_set
+            )
+            return f"{self.name} {sets}{self.unit if any(loads) else ''}"
+        load = f"@{self.load_text(self.load_kg)}{self.unit}" if self.load_kg is not None else ""
         return f"{self.name} {self.sets}x{self.reps}{load}"
 
+
+LOAD_UNITS = ("kg", "lb")
 
 _EXERCISE = re.compile(
     r"""^\s*(?P<name>.*?[^\s\d].*?)\s+
@@ -291,31 +325,67 @@ _EXERCISE = re.compile(
         (?:\s*@\s*(?P<load>\d+(?:\.\d+)?)\s*(?P<unit>kg|kgs|lb|lbs)?)?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# `back squat 5@100, 5@105, 3@110kg`: each set's reps and load, the unit once at the end.
+_SET = r"\d+\s*@\s*\d+(?:\.\d+)?\s*(?:kg|kgs|lb|lbs)?"
+_PER_SET = re.compile(
+    rf"""^\s*(?P<name>.*?[^\s\d,].*?)\s+(?P<sets>{_SET}(?:\s*,\s*{_SET})+)\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_ONE_SET = re.compile(
+    r"(?P<reps>\d+)\s*@\s*(?P<load>\d+(?:\.\d+)?)\s*(?P<unit>kg|kgs|lb|lbs)?", re.I
+)
+
+
+def _kg(load: float, unit: str) -> float | None:
+    """A typed load in kg (to 0.1 kg); 0 is bodyweight (None)."""
+    kg = round(load * LB_TO_KG, 1) if unit == "lb" else load
+    return kg or None
 
 
 def parse_exercise(text: str) -> Exercise:
-    """Read `back squat 5x5@100kg`, `rdl 3x8@60` (kg), `walking lunge 3x12` (bodyweight)
-    or `deadlift 3x5@225lb` (converted to kg)."""
+    """Read `back squat 5x5@100kg`, `rdl 3x8@60` (kg), `walking lunge 3x12` (bodyweight),
+    `deadlift 3x5@225lb` (kept in kg, shown in lb) or sets of their own,
+    `back squat 5@100, 5@105, 3@110kg`."""
+    per_set = _PER_SET.match(text)
+    if per_set is not None:
+        return _parse_per_set(per_set["name"], per_set["sets"])
     match = _EXERCISE.match(text)
     if match is None:
         raise ValidationError(
             f"cannot read exercise {text!r}: write it as NAME SETSxREPS[@LOAD[kg|lb]], "
-            "e.g. 'back squat 5x5@100kg' or 'walking lunge 3x12'"
+            "e.g. 'back squat 5x5@100kg' or 'walking lunge 3x12', or set by set: "
+            "'back squat 5@100, 5@105, 3@110kg'"
         )
     name = " ".join(match["name"].split()).lower()
-    load: float | None = None
-    if match["load"] is not None:
-        load = float(match["load"])
-        if (match["unit"] or "kg").lower().startswith("lb"):
-            load = round(load * LB_TO_KG, 1)
-        if load == 0:
-            load = None
+    unit = "lb" if (match["unit"] or "kg").lower().startswith("lb") else "kg"
+    load = _kg(float(match["load"]), unit) if match["load"] is not None else None
     return Exercise(
         name=name,
         sets=int(match["sets"]),
         reps=int(match["reps"]),
         load_kg=load,
         muscles=muscles_for(name),
+        unit=unit,
+    )
+
+
+def _parse_per_set(raw_name: str, raw_sets: str) -> Exercise:
+    name = " ".join(raw_name.split()).lower()
+    found = list(_ONE_SET.finditer(raw_sets))
+    units = {m["unit"].lower().rstrip("s") for m in found if m["unit"]}
+    if len(units) > 1:
+        raise ValidationError(f"{name}: give every set's load in one unit, kg or lb")
+    unit = units.pop() if units else "kg"
+    sets = tuple((int(m["reps"]), _kg(float(m["load"]), unit)) for m in found)
+    heaviest = max(range(len(sets)), key=lambda i: (sets[i][1] or 0.0, sets[i][0]))
+    return Exercise(
+        name=name,
+        sets=len(sets),
+        reps=sets[heaviest][0],
+        load_kg=sets[heaviest][1],
+        muscles=muscles_for(name),
+        per_set=sets,
+        unit=unit,
     )
 
 

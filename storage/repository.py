@@ -204,10 +204,20 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
         session_id = int(cursor.lastrowid or 0)
         if isinstance(session, LegDay) and session.exercises:
             self._db.executemany(
-                "INSERT INTO exercises (session_id, position, name, sets, reps, load_kg, muscles)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO exercises (session_id, position, name, sets, reps, load_kg, muscles,"
+                " per_set, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (session_id, i, e.name, e.sets, e.reps, e.load_kg, ",".join(e.muscles))
+                    (
+                        session_id,
+                        i,
+                        e.name,
+                        e.sets,
+                        e.reps,
+                        e.load_kg,
+                        ",".join(e.muscles),
+                        _sets_text(e.per_set),
+                        e.unit,
+                    )
                     for i, e in enumerate(session.exercises)
                 ],
             )
@@ -305,7 +315,7 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
     def _exercises_for(self, session_ids: list[int]) -> dict[int, tuple[Exercise, ...]]:
         if not session_ids:
             return {}
-        columns = "session_id, name, sets, reps, load_kg, muscles"
+        columns = "session_id, name, sets, reps, load_kg, muscles, per_set, unit"
         if len(session_ids) <= 500:
             marks = ",".join("?" * len(session_ids))
             rows = self._db.rows(
@@ -319,7 +329,7 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
             every = self._db.rows(f"SELECT {columns} FROM exercises ORDER BY session_id, position")
             rows = [r for r in every if r[0] in wanted]
         found: dict[int, list[Exercise]] = {}
-        for session_id, name, sets, reps, load_kg, muscles in rows:
+        for session_id, name, sets, reps, load_kg, muscles, per_set, unit in rows:
             found.setdefault(session_id, []).append(
                 Exercise(
                     name=name,
@@ -327,6 +337,8 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
                     reps=reps,
                     load_kg=load_kg,
                     muscles=tuple(m for m in (muscles or "").split(",") if m),
+                    per_set=_sets_from_text(per_set),
+                    unit=unit or "kg",
                 )
             )
         return {k: tuple(v) for k, v in found.items()}
@@ -521,6 +533,23 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
             self._db.execute(
                 "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value]
             )
+
+
+def _sets_text(per_set: tuple[tuple[int, float | None], ...]) -> str | None:
+    """`5@100,5@105,3@110` (kg; `8@` for a set without load), or None for sets alike."""
+    if not per_set:
+        return None
+    return ",".join(f"{reps}@{'' if load is None else repr(load)}" for reps, load in per_set)
+
+
+def _sets_from_text(text: str | None) -> tuple[tuple[int, float | None], ...]:
+    if not text:
+        return ()
+    sets = []
+    for part in text.split(","):
+        reps, _, load = part.partition("@")
+        sets.append((int(reps), float(load) if load else None))
+    return tuple(sets)
 
 
 def _session_from_row(row: tuple[Any, ...], exercises: tuple[Exercise, ...]) -> AnySession:

@@ -166,6 +166,14 @@ def _m6_imported_activities(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m7_sets_and_units(db: sqlite_utils.Database) -> None:
+    # A leg day's sets may differ (`back squat 5@100, 5@105, 3@110kg`): `per_set` holds each
+    # set's reps and load in kg (`5@100,5@105,3@110`; NULL for sets alike, which the columns
+    # before say), and `unit` the unit the load was typed in, to show it in again.
+    db.execute("ALTER TABLE exercises ADD COLUMN per_set TEXT")
+    db.execute("ALTER TABLE exercises ADD COLUMN unit TEXT NOT NULL DEFAULT 'kg'")
+
+
 MIGRATIONS = [
     _m1_initial,
     _m2_trends_indexes,
@@ -173,4 +181,5 @@ MIGRATIONS = [
     _m4_profile_days_and_minutes,
     _m5_goal_race,
     _m6_imported_activities,
+    _m7_sets_and_units,
 ]

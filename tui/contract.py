@@ -91,6 +91,8 @@ def session_json(session: AnySession) -> dict[str, Any]:
                 "reps": e.reps,
                 "load_kg": e.load_kg,
                 "muscles": list(e.muscles),
+                "per_set": [[reps, load] for reps, load in e.per_set],  # [] for sets alike
+                "unit": e.unit,  # as typed; load_kg is in kg whatever it says
             }
             for e in session.exercises
         ]

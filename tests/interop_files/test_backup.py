@@ -12,6 +12,7 @@ import pytest
 
 from legrun.planner.models import Run
 from legrun.storage import Repository, StorageError, exchange
+from legrun.storage.schema import MIGRATIONS
 from tests.conftest import assert_refused, file_state
 from tests.interop_files.conftest import fill_everything
 
@@ -97,5 +98,5 @@ def test_a_backup_opens_as_a_legrun_database_with_every_record(
     assert history.returncode == 0, history.stderr
     assert history.stdout == cli("history", "--json", db=full_db).stdout
     with sqlite3.connect(copy) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x4C475255

@@ -95,7 +95,7 @@ def test_a_hand_written_file_with_its_own_column_order_is_read(
             rpe=8,
             exercises=(
                 Exercise("back squat", 5, 5, 100.0, ("quads", "glutes")),
-                Exercise("rdl", 3, 8, 61.2, ("hamstrings", "glutes")),
+                Exercise("rdl", 3, 8, 61.2, ("hamstrings", "glutes"), unit="lb"),  # shown in lb
                 Exercise("walking lunge", 3, 12, None, ("quads", "glutes")),
             ),
         ),

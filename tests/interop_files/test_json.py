@@ -105,6 +105,8 @@ def test_the_document_carries_its_format_version_and_every_kind(full_db: Path, t
         "reps": 5,
         "load_kg": 102.5,
         "muscles": ["quads", "glutes"],
+        "per_set": [],  # sets alike
+        "unit": "kg",
     }
     assert document["ticks"] == [
         {"date": "2026-11-16", "item": "mobility"},
@@ -470,3 +472,18 @@ def test_import_and_export_in_process_round_trip_every_kind(tmp_path: Path) -> N
         assert replace(race, id=None) == Run(
             date=date(2026, 11, 21), minutes=22, rpe=9, km=5.0, avg_hr=176, kind="race"
         )
+
+
+def test_sets_of_their_own_and_pounds_survive_export_and_import(cli, tmp_path: Path) -> None:
+    source, target = tmp_path / "a.db", tmp_path / "b.db"
+    logged = cli(
+        "log", "leg", "--date", "2026-11-23", "--rpe", "8",
+        "--exercise", "back squat 5@100, 5@105, 3@110kg", "--exercise", "deadlift 3x5@225lb",
+        db=source,
+    )  # fmt: skip
+    assert logged.returncode == 0, logged.stderr
+    exported = tmp_path / "all.json"
+    assert cli("export", "json", str(exported), db=source).returncode == 0
+    assert cli("import", "json", str(exported), db=target).returncode == 0
+    shown = cli("history", db=target).stdout
+    assert "back squat 5@100, 5@105, 3@110kg" in shown and "deadlift 3x5@225lb" in shown

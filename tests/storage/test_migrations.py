@@ -20,6 +20,16 @@ from legrun.storage.schema import MIGRATIONS
 DATA = Path(__file__).parent / "data"
 
 
+def _rows(
+    conn: sqlite3.Connection, table: str, columns: str | None = None
+) -> tuple[str, list[tuple[object, ...]]]:
+    """A table's rows in the columns it had (`columns`, else all it has now): what a later
+    schema adds beside them (a new column) is not a change to the rows kept."""
+    if columns is None:
+        columns = ", ".join(c[1] for c in conn.execute(f"PRAGMA table_info({table})"))
+    return columns, conn.execute(f"SELECT {columns} FROM {table} ORDER BY 1, 2").fetchall()
+
+
 def _user_version(path: Path) -> int:
     conn = sqlite3.connect(path)
     try:
@@ -238,7 +248,7 @@ def test_a_schema_3_database_opens_with_nothing_lost_and_the_new_settings_off(
     assert _user_version(db_path) == 3
     before = sqlite3.connect(db_path)
     rows_before = {
-        table: before.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+        table: _rows(before, table)
         for table in ("sessions", "exercises", "checkins", "pins", "checklist_ticks", "settings")
     }
     before.close()
@@ -317,15 +327,14 @@ def test_a_schema_3_database_opens_with_nothing_lost_and_the_new_settings_off(
         }
         assert repo.setting("theme") == "textual-dark"
         rows_after = {
-            table: repo._db.raw.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
-            for table in rows_before
+            table: _rows(repo._db.raw, table, rows_before[table][0]) for table in rows_before
         }
         assert rows_after == rows_before  # every row of every table, byte for byte
         # Ids deleted before the upgrade stay used: session 7 and pin 2 never come back.
         assert repo.add_session(Run(date=date(2026, 9, 9), minutes=30, km=5.0)) == 8
         assert repo.add_pin(Pin(date=date(2026, 9, 13), kind="rest", action="skip")) == 4
         assert repo.goal() is None  # schema 5's goal table starts empty
-    assert _user_version(db_path) == len(MIGRATIONS) == 6
+    assert _user_version(db_path) == len(MIGRATIONS) == 7
     backup = db_path.with_name("legrun.db.schema3.bak")
     assert _user_version(backup) == 3
     assert "same_day_hard" not in dict(_schema_of(backup))["profile"]
@@ -392,8 +401,7 @@ def test_a_schema_4_database_opens_with_nothing_lost_and_no_goal(db_path: Path) 
     assert "goal" not in _tables(db_path)
     before = sqlite3.connect(db_path)
     rows_before = {
-        table: before.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
-        for table in (*_SCHEMA_4_TABLES, "settings", "sqlite_sequence")
+        table: _rows(before, table) for table in (*_SCHEMA_4_TABLES, "settings", "sqlite_sequence")
     }
     before.close()
 
@@ -462,8 +470,7 @@ def test_a_schema_4_database_opens_with_nothing_lost_and_no_goal(db_path: Path) 
         assert repo.goal() is None
         assert repo._db.raw.execute("SELECT COUNT(*) FROM goal").fetchone() == (0,)
         rows_after = {
-            table: repo._db.raw.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
-            for table in rows_before
+            table: _rows(repo._db.raw, table, rows_before[table][0]) for table in rows_before
         }
         assert rows_after == rows_before  # every row of every table, byte for byte
         # Ids deleted before the upgrade stay used: session 5 and pin 2 never come back.
@@ -519,10 +526,7 @@ def test_a_schema_5_database_opens_with_nothing_lost_and_nothing_imported(
     assert _user_version(db_path) == 5
     assert "imports" not in _tables(db_path)
     before = sqlite3.connect(db_path)
-    rows_before = {
-        table: before.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
-        for table in _SCHEMA_5_TABLES
-    }
+    rows_before = {table: _rows(before, table) for table in _SCHEMA_5_TABLES}
     before.close()
 
     with Repository.open(db_path) as repo:
@@ -583,8 +587,7 @@ def test_a_schema_5_database_opens_with_nothing_lost_and_nothing_imported(
         assert repo._db.raw.execute("SELECT COUNT(*) FROM imports").fetchone() == (0,)
         assert not repo.has_import("0" * 64)
         rows_after = {
-            table: repo._db.raw.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
-            for table in rows_before
+            table: _rows(repo._db.raw, table, rows_before[table][0]) for table in rows_before
         }
         assert rows_after == rows_before  # every row of every table, byte for byte
         # An export of the upgraded database reads every record of the old one.
@@ -593,7 +596,7 @@ def test_a_schema_5_database_opens_with_nothing_lost_and_nothing_imported(
         # Ids deleted before the upgrade stay used: session 6 and pin 3 never come back.
         assert repo.add_session(Run(date=date(2026, 11, 10), minutes=30, km=5.0)) == 7
         assert repo.add_pin(Pin(date=date(2026, 11, 13), kind="rest", action="skip")) == 4
-    assert _user_version(db_path) == len(MIGRATIONS) == 6
+    assert _user_version(db_path) == len(MIGRATIONS) == 7
     backup = db_path.with_name("legrun.db.schema5.bak")
     assert _user_version(backup) == 5
     assert "imports" not in _tables(backup)
@@ -630,3 +633,42 @@ def test_schema_6_adds_an_imports_table_keyed_by_digest(db_path: Path) -> None:
         "session_id": ("INTEGER", 0, None, 0),
         "source": ("TEXT", 1, "''", 0),
     }
+
+
+def test_a_schema_6_database_opens_with_nothing_lost_and_its_sets_alike(db_path: Path) -> None:
+    """Schema 7 gives an exercise its sets one by one and the unit its load was typed in;
+    the exercises stored before keep every figure, their sets alike and their loads in kg."""
+    _load(db_path, "legrun-schema6.sql")
+    assert _user_version(db_path) == 6
+    before = sqlite3.connect(db_path)
+    rows_before = {table: _rows(before, table) for table in (*_SCHEMA_5_TABLES, "imports")}
+    old_exercises = before.execute("SELECT * FROM exercises ORDER BY id").fetchall()
+    before.close()
+    with Repository.open(db_path) as repo:
+        after = {table: _rows(repo._db.raw, table, rows_before[table][0]) for table in rows_before}
+        assert after == rows_before
+        legs = [s for s in repo.sessions() if isinstance(s, LegDay)]
+        exercises = [e for s in legs for e in s.exercises]
+        assert [(e.name, e.sets, e.reps, e.load_kg) for e in exercises] == [
+            (row[3], row[4], row[5], row[6]) for row in old_exercises
+        ]
+        assert all(e.per_set == () and e.unit == "kg" for e in exercises)
+        assert repo.has_import("gpx:3f2a9c")
+    assert _user_version(db_path) == len(MIGRATIONS) == 7
+
+
+def test_sets_of_their_own_and_a_load_in_pounds_are_kept(repo: Repository) -> None:
+    from legrun.planner.models import parse_exercise
+
+    pyramid = parse_exercise("back squat 5@100, 5@105, 3@110kg")
+    pounds = parse_exercise("deadlift 3x5@225lb")
+    day = LegDay(date=date(2026, 11, 2), minutes=60, rpe=8, exercises=(pyramid, pounds))
+    repo.add_session(day)
+    (stored,) = repo.sessions()
+    assert isinstance(stored, LegDay)
+    assert stored.exercises == (pyramid, pounds)
+    assert [e.describe() for e in stored.exercises] == [
+        "back squat 5@100, 5@105, 3@110kg",
+        "deadlift 3x5@225lb",
+    ]
+    assert stored.tonnage_kg == 5 * 100 + 5 * 105 + 3 * 110 + 3 * 5 * pounds.load_kg  # type: ignore[operator]

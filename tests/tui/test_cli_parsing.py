@@ -24,13 +24,19 @@ TODAY = date(2026, 11, 24)
         ("rdl 3x8@60", Exercise("rdl", 3, 8, 60.0, ("hamstrings", "glutes"))),
         ("walking lunge 3x12", Exercise("walking lunge", 3, 12, None, ("quads", "glutes"))),
         # 225 lb x 0.45359237 = 102.058 kg
-        ("deadlift 3x5@225lb", Exercise("deadlift", 3, 5, 102.1, ("hamstrings", "glutes"))),
+        (
+            "deadlift 3x5@225lb",  # kept in kg, shown in the pounds it was typed in
+            Exercise("deadlift", 3, 5, 102.1, ("hamstrings", "glutes"), unit="lb"),
+        ),
         (
             "Romanian Deadlift 4 x 6 @ 80.5 KG",
             Exercise("romanian deadlift", 4, 6, 80.5, ("hamstrings", "glutes")),
         ),
         ("  Leg   Press 3X10@200kgs ", Exercise("leg press", 3, 10, 200.0, ("quads", "glutes"))),
-        ("seated calf raise 3x15@40lbs", Exercise("seated calf raise", 3, 15, 18.1, ("calves",))),
+        (
+            "seated calf raise 3x15@40lbs",
+            Exercise("seated calf raise", 3, 15, 18.1, ("calves",), unit="lb"),
+        ),
         ("nordic curl 3x5", Exercise("nordic curl", 3, 5, None, ("hamstrings",))),
         ("hip thrust 3x10@90", Exercise("hip thrust", 3, 10, 90.0, ("glutes",))),
         ("leg extension 3x12@35", Exercise("leg extension", 3, 12, 35.0, ("quads",))),

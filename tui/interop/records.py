@@ -7,7 +7,8 @@ The JSON document (a lossless backup; `import json` merges it as `storage.exchan
      "profile": {...} | null, "goal": {"date", "distance_km", "name"} | null,
      "sessions": [{"id", "date", "type": "leg|run|cross", "minutes", "rpe", "km", "avg_hr",
                    "run_kind", "activity", "notes",
-                   "exercises": [{"name", "sets", "reps", "load_kg", "muscles": [...]}]}],
+                   "exercises": [{"name", "sets", "reps", "load_kg", "muscles": [...],
+                                  "per_set": [[reps, load_kg], ...], "unit": "kg|lb"}]}],
      "checkins": [{"date", "soreness", "quads", "hamstrings", "glutes", "calves", "sleep",
                    "energy"}],
      "ticks": [{"date", "item"}],
@@ -160,6 +161,8 @@ def session_json(session: AnySession) -> dict[str, Any]:
                 "reps": e.reps,
                 "load_kg": e.load_kg,
                 "muscles": list(e.muscles),
+                "per_set": [[reps, load] for reps, load in e.per_set],
+                "unit": e.unit,
             }
             for e in (session.exercises if isinstance(session, LegDay) else ())
         ],
@@ -410,7 +413,7 @@ _TOP = (
     "imports",
 )
 _SESSION_KEYS = CSV_COLUMNS  # the same names in both
-_EXERCISE_KEYS = ("name", "sets", "reps", "load_kg", "muscles")
+_EXERCISE_KEYS = ("name", "sets", "reps", "load_kg", "muscles", "per_set", "unit")
 _PROFILE_KEYS = (
     "age",
     "max_hr",
@@ -587,13 +590,30 @@ def _json_exercise(item: object, place: _Place) -> Exercise:
         place.at("muscles").fail(f"must be a list of {', '.join(MUSCLES)}")
     for muscle in muscles:
         _choice(muscle, MUSCLES, "a muscle group", place.at("muscles"))
-    return Exercise(
-        name=name,
-        sets=_int(obj, "sets", BOUNDS["sets"], place),
-        reps=_int(obj, "reps", BOUNDS["reps"], place),
-        load_kg=_optional(obj, "load_kg", BOUNDS["load_kg"], place),
-        muscles=tuple(muscles),
-    )
+    per_set = obj.get("per_set") or []
+    sets: list[tuple[int, float | None]] = []
+    if not isinstance(per_set, list):
+        place.at("per_set").fail("must be a list of [reps, load_kg] pairs")
+    for i, pair in enumerate(per_set):
+        at = place.at("per_set").at(str(i))
+        if not isinstance(pair, list) or len(pair) != 2:
+            at.fail("must be a pair [reps, load_kg]")
+        reps = _checked(BOUNDS["reps"], pair[0], at)
+        load = None if pair[1] is None else _checked(BOUNDS["load_kg"], pair[1], at)
+        sets.append((reps, load))
+    unit = _choice(obj.get("unit", "kg"), ("kg", "lb"), "a load unit", place.at("unit"))
+    try:
+        return Exercise(
+            name=name,
+            sets=_int(obj, "sets", BOUNDS["sets"], place),
+            reps=_int(obj, "reps", BOUNDS["reps"], place),
+            load_kg=_optional(obj, "load_kg", BOUNDS["load_kg"], place),
+            muscles=tuple(muscles),
+            per_set=tuple(sets),
+            unit=unit,
+        )
+    except ValidationError as exc:
+        place.fail(str(exc))
 
 
 def _weekday_name(value: object, place: _Place) -> int:

@@ -119,7 +119,7 @@ class LegDayForm(FormScreen[LegDay | None]):
         hint.update(
             f"{len(self.exercises)} exercise(s); in the list, delete removes one"
             if self.exercises
-            else "Write NAME SETSxREPS[@LOAD kg|lb]; enter adds it"
+            else "NAME SETSxREPS[@LOAD kg|lb], or set by set: squat 5@100, 3@110kg; enter adds"
         )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
