@@ -127,8 +127,10 @@ class FormScreen(ModalScreen[T]):
             if found and isinstance(found.first(), Input):
                 found.first(Input).value = str(value)
         focus = draft.get("focus")
-        if isinstance(focus, str) and self.query(f"#{focus}"):
-            self.query_one(f"#{focus}", Input).focus()  # where the typing stopped
+        usable = isinstance(focus, str) and focus.replace("-", "_").isidentifier()
+        target = self.query(f"#{focus}") if usable else ()
+        if target and isinstance(target.first(), Input):
+            target.first().focus()  # where the typing stopped
 
     def on_input_changed(self, event: Input.Changed) -> None:
         # Kept a moment after the last key, not on each one (typing fast over SSH).
