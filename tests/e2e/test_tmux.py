@@ -237,6 +237,7 @@ def test_next_week_add_a_run_and_quit(terminal: Terminal, tmp_path: Path) -> Non
 def test_each_week_on_the_terminal_matches_a_full_redraw(
     terminal: Terminal, tmp_path: Path
 ) -> None:
+    """About 5 s: each of five keys is followed by two resizes and a settled screen."""
     # The day columns repaint only the lines that change. What the terminal shows after each
     # key must be what a full redraw shows (forced here by resizing the window): no line left
     # over from the week before, cell for cell and colour for colour.

@@ -230,6 +230,7 @@ def test_a_server_that_is_not_there_is_one_line_exit_1_within_20_s(sync, athlete
 
 
 def test_a_server_that_never_answers_is_one_line_exit_1_within_20_s(sync, athlete_db: Path) -> None:
+    """Slow by design (about 8 s): the sync waits out its network timeout before it gives up."""
     with socket.socket() as silent:  # takes the connection, then says nothing
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)
