@@ -253,6 +253,11 @@ def open_database(
         message = str(exc)
         if "locked" in message or "busy" in message:
             raise StorageError(f"{path} is locked by another program; try again") from None
+        if "unable to open" in message or "readonly" in message:
+            raise StorageError(
+                f"{path} cannot be opened for writing (the file or its folder is read-only); "
+                "nothing was changed"
+            ) from None
         raise StorageError(f"{path} is damaged or unreadable ({message})") from None
     except StorageError:
         db.close()
@@ -290,7 +295,12 @@ def _migrate(
     if version > 0:
         backup = path.with_name(f"{path.name}.schema{version}.bak")
         if not backup.exists():
-            db.execute("VACUUM INTO ?", [str(backup)])
+            # Written under a temporary name and renamed when whole: a backup cut short (a
+            # kill, a full disk) never stands in for one, and the next start takes it again.
+            partial = path.with_name(f".{path.name}.schema{version}.bak-partial")
+            partial.unlink(missing_ok=True)
+            db.execute("VACUUM INTO ?", [str(partial)])
+            os.replace(partial, backup)
     import sqlite_utils
 
     schema = sqlite_utils.Database(db, execute_plugins=False, recursive_triggers=False)

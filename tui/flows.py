@@ -184,13 +184,18 @@ def start_checkin(app: LegrunApp, day: date, restore: dict[str, Any] | None = No
 
     def done(result: CheckIn | None) -> None:
         drop_draft(app)
-        if result is not None and app.change(
-            SaveCheckIn(result), f"check-in of {result.date:%a %d %b}"
-        ):
+        if result is None:
+            return
+        if app.change(SaveCheckIn(result), f"check-in of {result.date:%a %d %b}"):
             app.notify(
                 f"Check-in saved: {soreness_words(result)}. The week is re-planned.",
                 timeout=4,
             )
+            return
+        # Refused (a full disk, a locked file): the form again, with what was typed.
+        again = CheckInForm(app.today, result.date, result)
+        keep_drafts(app, again, "checkin", result.date, None, None)
+        app.push_screen(again, done)
 
     form = CheckInForm(app.today, day, app.repository.checkin(day))
     keep_drafts(app, form, "checkin", day, None, restore)

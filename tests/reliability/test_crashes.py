@@ -394,15 +394,6 @@ def test_a_migration_killed_at_random_leaves_a_released_schema_with_every_row(
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "storage/database.py _migrate: the backup is written in place by VACUUM INTO, and "
-        "`if not backup.exists()` then trusts whatever file has that name, so a backup cut "
-        "short by a kill (or a crash, or a full disk) stays broken and no whole one is ever "
-        "taken again before the upgrade goes on"
-    ),
-)
 def test_a_backup_cut_short_by_a_kill_is_taken_again_whole(
     tmp_path: Path, isolated_env: dict[str, str]
 ) -> None:

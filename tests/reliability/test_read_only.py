@@ -109,14 +109,6 @@ async def test_saves_in_the_app_are_refused_with_one_toast_and_the_app_goes_on(
     report("read-only in the app", saves_refused=refused, toasts=refused, written=0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "tui/flows.py start_checkin: `done` drops the draft and, when app.change refuses the "
-        "check-in, does not open the form again (save_session does for sessions), so what "
-        "was typed into a refused check-in is lost"
-    ),
-)
 async def test_a_refused_check_in_keeps_what_was_typed(repo: Repository) -> None:
     app = make_app(repo, today=TODAY)
     said = _recording_toasts(app)
@@ -194,15 +186,6 @@ def test_log_run_on_a_read_only_database_exits_1_with_one_line(
     report("read-only from the command line", line=line)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "storage/database.py open_database: the 'unable to open database file' SQLite gives "
-        "for a WAL database it cannot write beside (no -shm can be made) is caught as a "
-        "DatabaseError and told as '... is damaged or unreadable', so a read-only file is "
-        "reported as damaged and the user is sent to restore a backup it does not need"
-    ),
-)
 def test_log_run_on_a_read_only_database_says_it_is_read_only(
     tmp_path: Path, isolated_env: dict[str, str], read_only_command: list[str]
 ) -> None:
