@@ -301,15 +301,15 @@ class Exercise:
         if load_kg is None:
             return ""
         if self.unit == "lb":
-            return f"{round(load_kg / LB_TO_KG * 2) / 2:g}"
-        return f"{load_kg:g}"
+            return f"{round(load_kg / LB_TO_KG, 1):g}"
+        return f"{round(load_kg, 3):g}"
 
     def describe(self) -> str:
         """`back squat 5x5@100kg`, `deadlift 3x5@225lb`, `back squat 5@100, 5@105, 3@110kg`."""
         if self.per_set:
             loads = [load for _, load in self.per_set]
-            sets = ", ".join(
-                f"{reps}@{self.load_text(load)}" if load is not None else f"{reps}"
+            sets = ", ".join(  # a bodyweight set among loaded ones reads `5@0`
+                f"{reps}@{self.load_text(load) if load is not None else 0}"
                 for reps, load in self.per_set
             )
             return f"{self.name} {sets}{self.unit if any(loads) else ''}"
@@ -326,19 +326,21 @@ _EXERCISE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # `back squat 5@100, 5@105, 3@110kg`: each set's reps and load, the unit once at the end.
-_SET = r"\d+\s*@\s*\d+(?:\.\d+)?\s*(?:kg|kgs|lb|lbs)?"
-_PER_SET = re.compile(
-    rf"""^\s*(?P<name>.*?[^\s\d,].*?)\s+(?P<sets>{_SET}(?:\s*,\s*{_SET})+)\s*$""",
-    re.IGNORECASE | re.VERBOSE,
+# Read a comma-separated piece at a time (a single pattern over the whole line backtracks
+# cubically on a long line that is not quite a list of sets).
+_FIRST_SET = re.compile(
+    r"^\s*(?P<name>.*?[^\s\d,])\s+(?P<set>\d+\s*@\s*\d+(?:\.\d+)?\s*(?:kg|kgs|lb|lbs)?)\s*$",
+    re.IGNORECASE,
 )
 _ONE_SET = re.compile(
-    r"(?P<reps>\d+)\s*@\s*(?P<load>\d+(?:\.\d+)?)\s*(?P<unit>kg|kgs|lb|lbs)?", re.I
+    r"^\s*(?P<reps>\d+)\s*@\s*(?P<load>\d+(?:\.\d+)?)\s*(?P<unit>kg|kgs|lb|lbs)?\s*$", re.I
 )
 
 
 def _kg(load: float, unit: str) -> float | None:
-    """A typed load in kg (to 0.1 kg); 0 is bodyweight (None)."""
-    kg = round(load * LB_TO_KG, 1) if unit == "lb" else load
+    """A typed load in kg (a load in pounds converted exactly, so that it is shown in pounds
+    again as typed); 0 is bodyweight (None)."""
+    kg = load * LB_TO_KG if unit == "lb" else load
     return kg or None
 
 
@@ -346,9 +348,10 @@ def parse_exercise(text: str) -> Exercise:
     """Read `back squat 5x5@100kg`, `rdl 3x8@60` (kg), `walking lunge 3x12` (bodyweight),
     `deadlift 3x5@225lb` (kept in kg, shown in lb) or sets of their own,
     `back squat 5@100, 5@105, 3@110kg`."""
-    per_set = _PER_SET.match(text)
-    if per_set is not None:
-        return _parse_per_set(per_set["name"], per_set["sets"])
+    if "," in text and "@" in text:
+        found = _parse_per_set(text)
+        if found is not None:
+            return found
     match = _EXERCISE.match(text)
     if match is None:
         raise ValidationError(
@@ -359,6 +362,8 @@ def parse_exercise(text: str) -> Exercise:
     name = " ".join(match["name"].split()).lower()
     unit = "lb" if (match["unit"] or "kg").lower().startswith("lb") else "kg"
     load = _kg(float(match["load"]), unit) if match["load"] is not None else None
+    if load is None:
+        unit = "kg"  # bodyweight: no load to show in any unit
     return Exercise(
         name=name,
         sets=int(match["sets"]),
@@ -369,14 +374,20 @@ def parse_exercise(text: str) -> Exercise:
     )
 
 
-def _parse_per_set(raw_name: str, raw_sets: str) -> Exercise:
-    name = " ".join(raw_name.split()).lower()
-    found = list(_ONE_SET.finditer(raw_sets))
-    units = {m["unit"].lower().rstrip("s") for m in found if m["unit"]}
+def _parse_per_set(text: str) -> Exercise | None:
+    """`NAME R@L, R@L, ...[kg|lb]`, or None when the line is not of that shape."""
+    first, *rest = text.split(",")
+    head = _FIRST_SET.match(first)
+    pieces = [_ONE_SET.match(piece) for piece in rest]
+    if head is None or not rest or any(m is None for m in pieces):
+        return None
+    name = " ".join(head["name"].split()).lower()
+    found = [_ONE_SET.match(head["set"]), *pieces]
+    units = {m["unit"].lower().rstrip("s") for m in found if m is not None and m["unit"]}
     if len(units) > 1:
         raise ValidationError(f"{name}: give every set's load in one unit, kg or lb")
     unit = units.pop() if units else "kg"
-    sets = tuple((int(m["reps"]), _kg(float(m["load"]), unit)) for m in found)
+    sets = tuple((int(m["reps"]), _kg(float(m["load"]), unit)) for m in found if m is not None)
     heaviest = max(range(len(sets)), key=lambda i: (sets[i][1] or 0.0, sets[i][0]))
     return Exercise(
         name=name,
@@ -385,7 +396,7 @@ def _parse_per_set(raw_name: str, raw_sets: str) -> Exercise:
         load_kg=sets[heaviest][1],
         muscles=muscles_for(name),
         per_set=sets,
-        unit=unit,
+        unit=unit if any(load for _, load in sets) else "kg",
     )
 
 

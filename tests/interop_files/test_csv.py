@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from legrun.planner.models import CrossTraining, Exercise, LegDay, Run
+from legrun.planner.models import LB_TO_KG, CrossTraining, Exercise, LegDay, Run
 from legrun.storage import Repository
 from legrun.tui.interop.records import RecordError, read_csv
 from tests.conftest import assert_refused
@@ -95,7 +95,7 @@ def test_a_hand_written_file_with_its_own_column_order_is_read(
             rpe=8,
             exercises=(
                 Exercise("back squat", 5, 5, 100.0, ("quads", "glutes")),
-                Exercise("rdl", 3, 8, 61.2, ("hamstrings", "glutes"), unit="lb"),  # shown in lb
+                Exercise("rdl", 3, 8, 135 * LB_TO_KG, ("hamstrings", "glutes"), unit="lb"),
                 Exercise("walking lunge", 3, 12, None, ("quads", "glutes")),
             ),
         ),
@@ -195,3 +195,18 @@ def test_exercise_loads_and_notes_keep_every_character(tmp_path: Path, cli, db_p
     cli("import", "csv", str(out), db=other)
     assert _sessions(other) == _sessions(db_path)
     assert cli("import", "csv", str(out)).stdout == "imported nothing (1 already there)\n"
+
+
+def test_sets_of_their_own_and_pounds_survive_a_csv_round_trip(cli, tmp_path: Path) -> None:
+    source, target = tmp_path / "a.db", tmp_path / "b.db"
+    logged = cli(
+        "log", "leg", "--date", "2026-11-23", "--rpe", "8",
+        "--exercise", "front squat 5@80, 5@0, 3@90kg", "--exercise", "deadlift 3x5@225lb",
+        db=source,
+    )  # fmt: skip
+    assert logged.returncode == 0, logged.stderr
+    sheet = tmp_path / "sessions.csv"
+    assert cli("export", "csv", str(sheet), db=source).returncode == 0
+    assert cli("import", "csv", str(sheet), db=target).returncode == 0
+    with Repository.open(source) as a, Repository.open(target) as b:
+        assert [s.exercises for s in b.sessions()] == [s.exercises for s in a.sessions()]  # type: ignore[union-attr]

@@ -69,7 +69,8 @@ def test_logging_three_kinds_prints_their_ids_and_history_returns_them(cli) -> N
         ("back squat", 5, 5, 100.0, ["quads", "glutes"]),
         ("rdl", 3, 8, 60.0, ["hamstrings", "glutes"]),  # no unit: kg
         ("walking lunge", 3, 12, None, ["quads", "glutes"]),  # no load: bodyweight
-        ("deadlift", 3, 5, 102.1, ["hamstrings", "glutes"]),  # 225 lb x 0.45359237 = 102.058 kg
+        # 225 lb x 0.45359237 kg/lb, kept whole, so that it is shown as 225 lb again
+        ("deadlift", 3, 5, 225 * 0.45359237, ["hamstrings", "glutes"]),
     ]
     assert {k: recovery[k] for k in ("date", "kind", "minutes", "km", "rpe", "activity")} == {
         "date": "2026-11-24",

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from legrun.planner.models import (
+    LB_TO_KG,
     Exercise,
     ValidationError,
     parse_date,
@@ -26,7 +27,7 @@ TODAY = date(2026, 11, 24)
         # 225 lb x 0.45359237 = 102.058 kg
         (
             "deadlift 3x5@225lb",  # kept in kg, shown in the pounds it was typed in
-            Exercise("deadlift", 3, 5, 102.1, ("hamstrings", "glutes"), unit="lb"),
+            Exercise("deadlift", 3, 5, 225 * LB_TO_KG, ("hamstrings", "glutes"), unit="lb"),
         ),
         (
             "Romanian Deadlift 4 x 6 @ 80.5 KG",
@@ -35,7 +36,7 @@ TODAY = date(2026, 11, 24)
         ("  Leg   Press 3X10@200kgs ", Exercise("leg press", 3, 10, 200.0, ("quads", "glutes"))),
         (
             "seated calf raise 3x15@40lbs",
-            Exercise("seated calf raise", 3, 15, 18.1, ("calves",), unit="lb"),
+            Exercise("seated calf raise", 3, 15, 40 * LB_TO_KG, ("calves",), unit="lb"),
         ),
         ("nordic curl 3x5", Exercise("nordic curl", 3, 5, None, ("hamstrings",))),
         ("hip thrust 3x10@90", Exercise("hip thrust", 3, 10, 90.0, ("glutes",))),

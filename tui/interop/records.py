@@ -227,11 +227,10 @@ def number_text(value: float | None) -> str:
 
 
 def exercises_text(exercises: Iterable[Exercise]) -> str:
-    """`back squat 5x5@100kg; walking lunge 3x12`: what `log leg --exercise` takes."""
-    return "; ".join(
-        f"{e.name} {e.sets}x{e.reps}" + (f"@{number_text(e.load_kg)}kg" if e.load_kg else "")
-        for e in exercises
-    )
+    """`back squat 5x5@100kg; deadlift 3x5@225lb; front squat 5@80, 3@90kg; walking lunge
+    3x12`: what `log leg --exercise` takes, each as it describes itself (sets of their own
+    and the unit typed kept)."""
+    return "; ".join(e.describe() for e in exercises)
 
 
 def csv_text(sessions: Iterable[AnySession]) -> str:
