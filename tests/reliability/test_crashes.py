@@ -199,13 +199,21 @@ def test_an_import_killed_at_random_is_all_or_nothing(
             text=True,
         )
 
-    took = float("inf")
-    for run in range(2):  # the second run's time: the first also compiles the modules
+    def writing(wal: Path, process: subprocess.Popen[str]) -> bool:
+        """The commit has begun: the WAL is being written (or the process has ended)."""
+        return (wal.exists() and wal.stat().st_size > 0) or process.poll() is not None
+
+    took = commit = float("inf")
+    for run in range(2):  # the second run's times: the first also compiles the modules
         reference = tmp_path / f"reference-{run}.db"
         started = time.monotonic()
         whole = import_into(reference)
+        wal = reference.with_name(f"{reference.name}-wal")
+        wait_until(lambda wal=wal, p=whole: writing(wal, p), "the commit", timeout=60)
+        committing = time.monotonic()
         assert whole.wait(timeout=60) == 0, whole.stderr.read() if whole.stderr else ""
         took = min(took, time.monotonic() - started)
+        commit = min(commit, time.monotonic() - committing)  # writing the WAL, and exiting
     after = _counts(reference)
     assert after[0] - before[0] >= 5_000  # thousands of sessions, all in one transaction
 
@@ -216,13 +224,8 @@ def test_an_import_killed_at_random_is_all_or_nothing(
         moment = MOMENTS[kill % len(MOMENTS)]
         if moment == "while it commits":  # the WAL is being written: the commit itself
             wal = target.with_name(f"{target.name}-wal")
-            wait_until(
-                lambda wal=wal, i=importing: (
-                    (wal.exists() and wal.stat().st_size > 0) or i.poll() is not None
-                ),
-                "the commit",
-            )
-            time.sleep(rng.uniform(0, 0.02))
+            wait_until(lambda wal=wal, p=importing: writing(wal, p), "the commit", timeout=60)
+            time.sleep(rng.uniform(0, 1.0) * commit)
         elif moment == "late":  # reading the file, checking it, the transaction
             time.sleep(rng.uniform(0.5, 1.0) * took)
         else:
@@ -247,6 +250,7 @@ def test_an_import_killed_at_random_is_all_or_nothing(
         kills=KILLS,
         sessions=after[0] - before[0],
         import_seconds=f"{took:.2f}",
+        commit_seconds=f"{commit:.3f}",
         nothing_imported=outcomes["False"],
         all_imported=outcomes["True"],
         finished_first=outcomes["ended before the kill"],
@@ -257,7 +261,7 @@ def test_an_import_killed_at_random_is_all_or_nothing(
 
 # -- (c) a migration ---------------------------------------------------------------------------
 
-MIGRATION_ROWS = count(40_000, 100_000)
+MIGRATION_ROWS = count(25_000, 100_000)
 
 
 def _old_database(path: Path, rows: int) -> None:
@@ -397,8 +401,11 @@ def test_a_migration_killed_at_random_leaves_a_released_schema_with_every_row(
 def test_a_backup_cut_short_by_a_kill_is_taken_again_whole(
     tmp_path: Path, isolated_env: dict[str, str]
 ) -> None:
+    """A kill while the backup before an upgrade is being written (whatever file it is
+    written to first): no broken file stands as the backup, and the next start takes a whole
+    one and leaves nothing else behind."""
     base = tmp_path / "old.db"
-    _old_database(base, MIGRATION_ROWS)
+    _old_database(base, 60_000)  # a backup that takes a while to write
     with connected(base) as conn:
         old = {
             table: [c[1] for c in conn.execute(f"PRAGMA table_info({table})")]
@@ -409,24 +416,35 @@ def test_a_backup_cut_short_by_a_kill_is_taken_again_whole(
     backup = db.with_name("legrun.db.schema1.bak")
     command = [*legrun_command(), "--db", str(db), "plan"]
 
+    def backing_up() -> list[Path]:
+        return [p for p in db.parent.iterdir() if "bak" in p.name]
+
     for _attempt in range(5):  # kill the first upgrade while its backup is being written
         shutil.rmtree(db.parent, ignore_errors=True)
         db.parent.mkdir()
         shutil.copy(base, db)
         upgrading = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=isolated_env)
         try:
-            wait_until(lambda up=upgrading: backup.exists() or up.poll() is not None, "the backup")
+            wait_until(lambda up=upgrading: bool(backing_up()) or up.poll() is not None, "it")
         finally:
             kill_hard(upgrading)
-        if backup.exists() and backup.stat().st_size < base.stat().st_size // 2:
-            break
+        begun = backing_up()
+        if (
+            begun
+            and user_version(db) == 1
+            and sum(p.stat().st_size for p in begun) < (base.stat().st_size // 2)
+        ):
+            break  # killed with the backup begun and far from whole
     else:
         pytest.skip("the kill never came while the backup was being written")
 
+    if backup.exists():  # whatever stands as the backup after the kill is whole
+        assert integrity(backup) == "ok" and user_version(backup) == 1
     finished = subprocess.run(command, capture_output=True, text=True, env=isolated_env)
     assert finished.returncode == 0, finished.stderr
     assert user_version(db) == len(MIGRATIONS)
-    # The backup taken "before migrating" must be the old database, whole.
+    # The backup taken "before migrating" is the old database, whole, and nothing else is left.
+    assert sorted(p.name for p in db.parent.iterdir()) == ["legrun.db", backup.name]
     assert integrity(backup) == "ok"
     assert user_version(backup) == 1
     for table, names in old.items():
