@@ -278,6 +278,18 @@ def open_memory(
     return db
 
 
+def _whole_backup(path: Path, version: int) -> bool:
+    """Whether a backup file left from before is a whole database of schema `version`."""
+    try:
+        with contextlib.closing(
+            sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        ) as db:
+            ok = db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            return bool(ok and db.execute("PRAGMA user_version").fetchone()[0] == version)
+    except sqlite3.Error:
+        return False
+
+
 def _migrate(
     db: sqlite3.Connection,
     path: Path,
@@ -294,6 +306,8 @@ def _migrate(
         return
     if version > 0:
         backup = path.with_name(f"{path.name}.schema{version}.bak")
+        if backup.exists() and not _whole_backup(backup, version):
+            backup.unlink()  # broken (an older version's killed upgrade): take it again
         if not backup.exists():
             # Written under a temporary name and renamed when whole: a backup cut short (a
             # kill, a full disk) never stands in for one, and the next start takes it again.

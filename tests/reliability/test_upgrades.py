@@ -91,16 +91,6 @@ def test_an_old_database_keeps_every_row_and_is_backed_up_first(
     assert old_file != db.read_bytes()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "storage/database.py _migrate: a file already named `<name>.schema<N>.bak` is taken "
-        "for the backup without a look (`if not backup.exists()`). Backups are now renamed "
-        "into place whole (5749bad), but one an earlier legrun-tui left cut short (a kill "
-        "during its VACUUM INTO), or one damaged since, still stands in for the backup and "
-        "the upgrade goes on without a whole copy of the old database"
-    ),
-)
 def test_a_broken_backup_left_from_an_earlier_attempt_is_not_trusted(tmp_path: Path, cli) -> None:
     db = tmp_path / "legrun.db"
     old_version = _load(db, FIXTURES[0])
