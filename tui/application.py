@@ -407,6 +407,9 @@ def run_app(
 ) -> int:
     """Open the database at `path` (the default one when None) and run the app on it; today
     follows `clock` (none when the date is pinned, as `$LEGRUN_TODAY` does)."""
+    from legrun.tui.escdelay import lengthen_escape_delay
+
+    lengthen_escape_delay()  # over SSH a key's escape sequence may arrive split
     repo = Repository.open(path)
     try:
         app = make_app(repo, today=today, demo=demo, welcome=True, clock=clock)

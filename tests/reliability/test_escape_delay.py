@@ -135,7 +135,6 @@ def _split_left_arrow_then_save(terminal: Terminal, db: Path, status: Path) -> N
 
 
 @pytest.mark.e2e
-@pytest.mark.xfail(strict=True, reason=NOT_WIRED)
 def test_over_ssh_an_arrow_key_split_by_200_ms_is_still_an_arrow(
     start_terminal: Callable[[dict[str, str]], Terminal], tmp_path: Path
 ) -> None:

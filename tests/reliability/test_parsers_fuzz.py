@@ -1026,12 +1026,6 @@ def test_the_command_line_reads_valid_values_or_exits_2_in_one_line(argv: list[s
             BOUNDS["race_km"].check(value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the command line's text arguments take bytes that are not UTF-8 (a Latin-1 "
-    "terminal over SSH: Python passes them on as surrogates); storing them then fails with a "
-    "UnicodeEncodeError traceback and exit 1, not the one-line exit 2",
-)
 @pytest.mark.parametrize(
     "argv",
     [

@@ -179,11 +179,6 @@ async def test_typing_ten_thousand_characters_into_a_note_keeps_up(
     assert isinstance(run, Run) and run.notes == text.strip()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ctrl+s is a priority binding of FormScreen: the app runs it before the keys "
-    "typed just ahead of it in the same read reach the field, so the form saves without them",
-)
 async def test_a_burst_of_typing_then_ctrl_s_saves_every_character(
     notes_field: tuple[Pilot[int], Input, RunForm], repo: Repository
 ) -> None:

@@ -64,11 +64,23 @@ def planner_type(read: Callable[[str], T]) -> Callable[[str], T]:
 
     def convert(text: str) -> T:
         try:
-            return read(text)
+            return read(_utf8(text))
         except ValidationError as exc:
             raise argparse.ArgumentTypeError(str(exc)) from None
 
     return convert
+
+
+def _utf8(text: str) -> str:
+    """The text as given, if it is text: bytes that are not UTF-8 (a Latin-1 terminal over
+    SSH) reach Python as surrogates, which nothing can store."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(
+            "the text is not UTF-8 (set your terminal or SSH client to UTF-8)"
+        ) from None
+    return text
 
 
 def bound_type(bound: Bound[Any]) -> Callable[[str], Any]:
@@ -86,13 +98,14 @@ def _date_type(today: date) -> Callable[[str], date]:
 
 
 def _race_name_type(text: str) -> str:
-    name = " ".join(text.split())
+    name = " ".join(_utf8(text).split())
     if len(name) > MAX_NAME:
         raise argparse.ArgumentTypeError(f"a race name is at most {MAX_NAME} characters")
     return name
 
 
 def _text_type(text: str) -> str:
+    _utf8(text)
     if len(text) > MAX_NOTES:
         raise argparse.ArgumentTypeError(f"notes must be at most {MAX_NOTES} characters")
     return text

@@ -206,6 +206,12 @@ class FormScreen(ModalScreen[T]):
         self.action_save()
 
     def action_save(self) -> None:
+        # ctrl+s is a priority binding: it runs before keys that came in the same read but
+        # are still on their way to a field ("7.5<Tab>45<ctrl+s>" over SSH). Save once they
+        # have landed.
+        (self.focused or self).call_later(self._save_now)
+
+    def _save_now(self) -> None:
         try:
             result = self.build()
         except ValidationError as exc:
