@@ -73,7 +73,7 @@ class DayScreen(LegrunScreen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.app.plan_changed.subscribe(self, self.refresh_day, immediate=True)
+        self.follow_plan(self.refresh_day)
         self.refresh_day()
         sessions = self.query_one("#day-sessions", OptionList)
         if self.day_plan and self.day_plan.sessions:

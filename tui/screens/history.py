@@ -120,7 +120,7 @@ class HistoryScreen(LegrunScreen[None]):
             table.add_column(label, width=width)
         for name in ("#history-search", "#history-range"):
             self.query_one(name, Input).display = False
-        self.app.plan_changed.subscribe(self, self.reload, immediate=True)
+        self.follow_plan(self.reload)
         self.reload()
         table.focus()
 

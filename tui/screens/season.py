@@ -103,7 +103,7 @@ class SeasonScreen(LegrunScreen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.app.plan_changed.subscribe(self, self.reload, immediate=True)
+        self.follow_plan(self.reload)
         self.reload()
         self.query_one(SeasonTable).focus()
 

@@ -81,7 +81,7 @@ class TrendsScreen(LegrunScreen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.app.plan_changed.subscribe(self, self.refresh_charts, immediate=True)
+        self.follow_plan(self.refresh_charts)
         self.refresh_charts()
 
     def action_cycle_weeks(self) -> None:

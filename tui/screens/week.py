@@ -99,7 +99,7 @@ class WeekScreen(LegrunScreen[None]):
         self.refresh_plan()
         if self.plan is not None:
             self.selected = (today - self.plan.week_start).days
-        self.app.plan_changed.subscribe(self, self.refresh_plan, immediate=True)
+        self.follow_plan(self.refresh_plan)
         self._update_selection()
 
     # -- updating in place --------------------------------------------------------------------
