@@ -5,17 +5,16 @@ a file or a CalDAV calendar. icalendar and caldav are imported only when these r
 from __future__ import annotations
 
 import argparse
-import contextlib
 import getpass
 import os
 import sys
-import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from legrun.storage import Repository
 from legrun.tui.cli.arguments import PROG, UsageError
+from legrun.tui.interop.files import write_atomically
 
 PASSWORD_VARIABLE = "LEGRUN_CALDAV_PASSWORD"
 
@@ -83,34 +82,6 @@ def check_export_target(args: argparse.Namespace) -> Path:
             "(create it first, or give a file in a folder that does)"
         )
     return path
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` all at once: into a temporary file beside it, then renamed over
-    it, so a reader sees the old file or the new one, never half of one."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def _mode_for(path: Path) -> int:
-    """The file's own mode when it is there, else what the umask gives a new file (mkstemp
-    makes its file readable by its owner only)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _password(user: str | None) -> str | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from legrun.storage import Repository
 from legrun.storage.exchange import ImportCounts, Records
 from legrun.tui.cli.arguments import UsageError
+from legrun.tui.interop.files import write_atomically
 
 # How each kind of record is counted in a summary: (one, many).
 _NAMES = {
@@ -69,7 +70,7 @@ def export_records(repo: Repository, args: argparse.Namespace, today: date) -> i
         text = formats.csv_text(records.sessions)
         what = _count(len(records.sessions), "sessions")
     try:
-        formats.write_atomically(target, text)
+        write_atomically(target, text.encode("utf-8"))
     except OSError as exc:
         raise UsageError(f"cannot write {args.path}: {exc.strerror or exc}") from None
     print(f"exported {what} to {args.path}")

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from legrun.storage import Repository
+from legrun.tui.interop.files import write_atomically
 
 Progress = Callable[[int, int], None]  # done, of total
 
@@ -31,7 +32,6 @@ class Action:
 
 
 def _export_ics(repo: Repository, paths: list[Path], today: date, progress: Progress) -> str:
-    from legrun.tui.cli.calendar import write_atomically
     from legrun.tui.interop.calendar import plan_calendar, plans_ahead
 
     path = paths[0]
@@ -72,7 +72,7 @@ def _export_records(kind: str) -> Callable[[Repository, list[Path], date, Progre
         else:
             text = formats.csv_text(records.sessions)
         try:
-            formats.write_atomically(path, text)
+            write_atomically(path, text.encode("utf-8"))
         except OSError as exc:
             raise ActionError(f"could not write {path}: {exc.strerror or exc}") from None
         progress(2, 2)

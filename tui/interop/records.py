@@ -29,11 +29,9 @@ a spreadsheet numbers them: the header is row 1.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -91,21 +89,6 @@ class RecordError(Exception):
 
 
 # -- writing ----------------------------------------------------------------------------------
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` whole or not at all: a temporary file beside it, synced, then
-    renamed over it (a killed process or a full disk leaves any earlier file as it was)."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink()
 
 
 def json_text(records: Records, exported_on: date) -> str:
