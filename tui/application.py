@@ -155,11 +155,12 @@ class LegrunApp(App[int]):
         from legrun.tui.screens.welcome import SETTING, WelcomeScreen, wants_welcome
 
         repo = self.repository
+        if not self.welcome or self.demo:
+            return
         profile = repo.profile()
-        if (
-            not self.welcome
-            or self.demo
-            or not wants_welcome(profile, repo.session_count(), repo.setting(SETTING))
+        # Someone with a profile of their own is past it: no count of the history then.
+        if not profile.is_default or not wants_welcome(
+            profile, repo.session_count(), repo.setting(SETTING)
         ):
             return
 
