@@ -118,18 +118,31 @@ def _data(path: Path) -> bytes:
         raise WatchFileError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def _local_day(moment: datetime, zone: tzinfo | None) -> datetime:
+def _local_day(moment: datetime, zone: tzinfo | None, where: str) -> datetime:
     if moment.tzinfo is None:
         return moment  # written without a zone: local already
-    return moment.astimezone(zone)
+    try:
+        return moment.astimezone(zone)
+    except OverflowError:  # year 1 moved behind UTC, or 9999 ahead of it
+        raise _off_the_calendar(moment, where) from None
 
 
-def _utc_text(moment: datetime | None) -> str:
+def _utc_text(moment: datetime | None, where: str) -> str:
     if moment is None:
         return ""
     if moment.tzinfo is None:
         return moment.isoformat()
-    return moment.astimezone(UTC).isoformat()
+    try:
+        return moment.astimezone(UTC).isoformat()
+    except OverflowError:
+        raise _off_the_calendar(moment, where) from None
+
+
+def _off_the_calendar(moment: datetime, where: str) -> WatchFileError:
+    return WatchFileError(
+        f"{where}: its time {moment.isoformat()} is at the edge of the calendar "
+        "(a watch whose clock was never set?)"
+    )
 
 
 def _minutes(seconds: float, where: str) -> int:
@@ -213,11 +226,11 @@ def _gpx_activity(track: Any, where: str, zone: tzinfo | None, source: str) -> A
     digest = hashlib.sha256(
         "\n".join(
             ["gpx-track"]
-            + [f"{_utc_text(p.time)}|{p.latitude:.6f}|{p.longitude:.6f}" for p in points]
+            + [f"{_utc_text(p.time, where)}|{p.latitude:.6f}|{p.longitude:.6f}" for p in points]
         ).encode()
     ).hexdigest()
     run = Run(
-        date=_local_day(timed[0].time, zone).date(),
+        date=_local_day(timed[0].time, zone, where).date(),
         minutes=_minutes(seconds, where),
         km=_km(metres, where),
         avg_hr=_heart_rate([hr for p in points for hr in _gpx_heart_rates(p)]),
@@ -309,7 +322,7 @@ def _fit_activity(session: Any, where: str, zone: tzinfo | None, source: str) ->
         "|".join(
             [
                 "fit-session",
-                _utc_text(start),
+                _utc_text(start, where),
                 str(value("sport")),
                 f"{float(metres):.2f}",
                 f"{float(value('total_elapsed_time') or 0):.3f}",
@@ -318,7 +331,7 @@ def _fit_activity(session: Any, where: str, zone: tzinfo | None, source: str) ->
         ).encode()
     ).hexdigest()
     run = Run(
-        date=_local_day(start, zone).date(),
+        date=_local_day(start, zone, where).date(),
         minutes=_minutes(float(seconds), where),
         km=_km(float(metres), where),
         avg_hr=_heart_rate([float(heart)]) if isinstance(heart, (int, float)) else None,
