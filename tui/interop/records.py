@@ -219,24 +219,26 @@ def exercises_text(exercises: Iterable[Exercise]) -> str:
 def csv_text(sessions: Iterable[AnySession]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # The writer quotes a cell with a newline in it but not one with a lone carriage return
+    # (not in its line terminator), which a reader then takes for the end of the row.
+    quoting = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for s in sessions:
         run = s if isinstance(s, Run) else None
-        writer.writerow(
-            [
-                s.id if s.id is not None else "",
-                s.date.isoformat(),
-                _session_type(s),
-                s.minutes,
-                s.rpe if s.rpe is not None else "",
-                number_text(run.km) if run else "",
-                run.avg_hr if run and run.avg_hr is not None else "",
-                run.kind if run else "",
-                s.activity if isinstance(s, CrossTraining) else "",
-                s.notes,
-                exercises_text(s.exercises) if isinstance(s, LegDay) else "",
-            ]
-        )
+        row = [
+            s.id if s.id is not None else "",
+            s.date.isoformat(),
+            _session_type(s),
+            s.minutes,
+            s.rpe if s.rpe is not None else "",
+            number_text(run.km) if run else "",
+            run.avg_hr if run and run.avg_hr is not None else "",
+            run.kind if run else "",
+            s.activity if isinstance(s, CrossTraining) else "",
+            s.notes,
+            exercises_text(s.exercises) if isinstance(s, LegDay) else "",
+        ]
+        (quoting if "\r" in s.notes else writer).writerow(row)
     return buffer.getvalue()
 
 
