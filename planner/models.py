@@ -338,16 +338,32 @@ _ONE_SET = re.compile(
 
 
 def _kg(load: float, unit: str) -> float | None:
-    """A typed load in kg (a load in pounds converted exactly, so that it is shown in pounds
-    again as typed); 0 is bodyweight (None)."""
-    kg = load * LB_TO_KG if unit == "lb" else load
+    """A typed load in kg, to the precision it is shown in (the gram, or 0.1 lb converted
+    exactly, so that a load in pounds is shown in pounds again as typed, and what is shown
+    reads back as the same load); 0 is bodyweight (None)."""
+    kg = round(load, 1) * LB_TO_KG if unit == "lb" else round(load, 3)
     return kg or None
+
+
+MAX_EXERCISE = 1000
+"""The longest exercise line read (50 sets of their own fit in a third of it): a longer one
+is refused before any pattern looks at it, since a line that is not quite an exercise costs
+the patterns time in proportion to its length squared."""
 
 
 def parse_exercise(text: str) -> Exercise:
     """Read `back squat 5x5@100kg`, `rdl 3x8@60` (kg), `walking lunge 3x12` (bodyweight),
     `deadlift 3x5@225lb` (kept in kg, shown in lb) or sets of their own,
     `back squat 5@100, 5@105, 3@110kg`."""
+    if len(text) > MAX_EXERCISE:
+        raise ValidationError(
+            f"cannot read exercise {text[:40]!r}...: it is {len(text):,} characters long, "
+            f"and an exercise is at most {MAX_EXERCISE:,}"
+        )
+    if ";" in text:
+        raise ValidationError(
+            f"cannot read exercise {text!r}: ';' separates exercises, so give one at a time"
+        )
     if "," in text and "@" in text:
         found = _parse_per_set(text)
         if found is not None:

@@ -305,34 +305,24 @@ def test_what_an_exercise_describes_can_be_read_back(typed: str) -> None:
     assert parse_exercise(exercise.describe()) == exercise
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a load is kept as typed but shown to the gram (kg) or to 0.1 lb: 0.00001kg is shown "
-    "as 0 (bodyweight when read back), 100.0004kg as 100, 225.04lb as 225",
-)
 @pytest.mark.parametrize(
-    "typed", ["squat 3x5@0.00001kg", "squat 3x5@100.0004kg", "dl 3x5@225.04lb"]
-)
-def test_a_load_finer_than_it_is_shown_reads_back_the_same(typed: str) -> None:
-    exercise = parse_exercise(typed)
-    assert parse_exercise(exercise.describe()) == exercise
-
-
-@pytest.mark.parametrize(
-    "sets",
+    ("typed", "shown"),
     [
-        300,
-        pytest.param(
-            3000,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="still quadratic: when the sets do not read, _EXERCISE (two lazy "
-                "wildcards around the name) tries every split: 21,000 characters take ~1 s, "
-                "a CSV cell at the csv module's 128 KB limit ~40 s",
-            ),
-        ),
+        ("squat 3x5@0.00001kg", "squat 3x5"),  # below a gram: bodyweight, as it reads back
+        ("squat 3x5@100.0004kg", "squat 3x5@100kg"),
+        ("dl 3x5@225.04lb", "dl 3x5@225lb"),
+        ("dl 5@225.06, 3@245.55lb", "dl 5@225.1, 3@245.6lb"),
     ],
 )
+def test_a_load_finer_than_it_is_shown_reads_back_the_same(typed: str, shown: str) -> None:
+    # Before: the load was kept as typed and shown rounded, so what was shown read back as
+    # another load (100.0004 kg as 100 kg, 0.00001 kg as bodyweight).
+    exercise = parse_exercise(typed)
+    assert exercise.describe() == shown
+    assert parse_exercise(shown) == exercise
+
+
+@pytest.mark.parametrize("sets", [300, 3000, 18_000])  # 18,000: a CSV cell at 128 KB
 def test_a_long_line_that_is_not_an_exercise_is_refused_at_once(sets: int) -> None:
     # Before 929b6d1 the set-by-set pattern backtracked cubically: 2,112 characters took 2 s.
     text = "back squat " + "5@100, " * sets + "x"  # a typo at the end
@@ -340,6 +330,15 @@ def test_a_long_line_that_is_not_an_exercise_is_refused_at_once(sets: int) -> No
     with pytest.raises(ValidationError):
         parse_exercise(text)
     assert time.perf_counter() - started < 0.2
+
+
+def test_the_longest_exercise_there_can_be_is_still_read() -> None:
+    # The cap on a line's length (before it, 21,000 characters took ~1 s to refuse) leaves
+    # room for every set of its own: 50 sets of 500 reps at the heaviest load in pounds.
+    name = "single leg romanian deadlift on a deficit with a pause at the bottom"
+    text = f"{name} " + ", ".join(["500@2204.6"] * BOUNDS["sets"].high) + "lb"
+    exercise = parse_exercise(text)
+    assert (exercise.sets, exercise.reps, exercise.unit) == (50, 500, "lb")
 
 
 # -- numbers, the profile's fields, race distances ----------------------------------------
@@ -723,14 +722,16 @@ def csv_exercises(draw: st.DrawFn) -> Exercise:
 @fuzz
 @given(st.lists(sessions(csv_exercises()), max_size=6).map(_unique_ids))
 def test_csv_export_reads_back_exactly(tmp_path: Path, written: list[Any]) -> None:
-    assume(not any("\r" in s.notes for s in written))  # see the xfail below
     path = tmp_path / "sessions.csv"
     path.write_text(csv_text(written), encoding="utf-8", newline="")
     assert read_csv(path) == tuple(written)
 
 
-def _csv_bug(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
+def test_an_exercise_named_with_the_separator_of_exercises_is_refused() -> None:
+    # Before: 'a;b 3x5' was read as one exercise, which export csv wrote into a cell that
+    # import csv splits on ';': the file the app wrote was refused by the app.
+    with pytest.raises(ValidationError, match="';' separates exercises"):
+        parse_exercise("a;b 3x5")
 
 
 @pytest.mark.parametrize(
@@ -738,24 +739,12 @@ def _csv_bug(reason: str) -> pytest.MarkDecorator:
     [
         LegDay(date=TODAY, minutes=60, rpe=8, exercises=(parse_exercise("squat 5@80, 3@90kg"),)),
         LegDay(date=TODAY, minutes=60, rpe=8, exercises=(parse_exercise("deadlift 3x5@225lb"),)),
-        pytest.param(
-            LegDay(date=TODAY, minutes=60, rpe=8, exercises=(parse_exercise("a;b 3x5"),)),
-            marks=_csv_bug(
-                "the exercises cell is split on ';', and parse_exercise takes a name with one "
-                "('a;b 3x5'): the file export csv wrote is refused by import csv"
-            ),
-            id="semicolon",
-        ),
-        pytest.param(
-            Run(date=TODAY, minutes=30, km=5.0, notes="first line\rsecond"),
-            marks=_csv_bug(
-                "csv_text's writer (lineterminator '\\n') leaves a note's carriage return "
-                "unquoted: the file export csv wrote is refused by import csv"
-            ),
-            id="carriage-return",
-        ),
+        # Before: the writer left a note's lone carriage return unquoted, and the reader
+        # took it for the end of the row, so import csv refused what export csv wrote.
+        Run(date=TODAY, minutes=30, km=5.0, notes="first line\rsecond"),
+        Run(date=TODAY, minutes=30, km=5.0, notes="a\r\nb\nc\r"),
     ],
-    ids=["per-set", "lb", "semicolon", "carriage-return"],
+    ids=["per-set", "lb", "carriage-return", "line-ends"],
 )
 def test_csv_export_keeps_what_the_session_says(tmp_path: Path, session: Any) -> None:
     path = tmp_path / "sessions.csv"
@@ -874,23 +863,26 @@ def test_gpx_import_reads_valid_runs_or_refuses(tmp_path: Path, content: Any, zo
     _read_watch(path, "gpx", zone)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="watch._local_day: a GPX time in year 1 (or 9999) moved into a zone behind (or "
-    "ahead of) UTC raises OverflowError, which read_watch_files lets through",
+@pytest.mark.parametrize(
+    ("day", "hours"),
+    [("0001-01-01T00", -5), ("9999-12-31T23", 5)],
+    ids=["year-one-behind-utc", "year-9999-ahead-of-utc"],
 )
-def test_a_gpx_track_dated_at_the_edge_of_the_calendar_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "year-one.gpx"
+def test_a_gpx_track_dated_at_the_edge_of_the_calendar_is_refused(
+    tmp_path: Path, day: str, hours: int
+) -> None:
+    # Before: moving the time into the zone raised OverflowError through read_watch_files.
+    path = tmp_path / "edge.gpx"
     points = "".join(
-        f'<trkpt lat="{lat}" lon="12.5"><time>0001-01-01T00:{minute}:00Z</time></trkpt>'
+        f'<trkpt lat="{lat}" lon="12.5"><time>{day}:{minute}:00Z</time></trkpt>'
         for lat, minute in (("55.0", "00"), ("55.01", "10"))
     )
     path.write_text(
         '<?xml version="1.0" encoding="UTF-8"?><gpx version="1.1" creator="t" '
         f'xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>{points}</trkseg></trk></gpx>'
     )
-    with pytest.raises(WatchFileError):
-        read_watch_files([path], "gpx", zone=timezone(timedelta(hours=-5)))
+    with pytest.raises(WatchFileError, match="edge of the calendar"):
+        read_watch_files([path], "gpx", zone=timezone(timedelta(hours=hours)))
 
 
 @st.composite
