@@ -409,8 +409,10 @@ def run_app(
     """Open the database at `path` (the default one when None) and run the app on it; today
     follows `clock` (none when the date is pinned, as `$LEGRUN_TODAY` does)."""
     from legrun.tui.escdelay import lengthen_escape_delay
+    from legrun.tui.foreign_bytes import replace_foreign_bytes
 
     lengthen_escape_delay()  # over SSH a key's escape sequence may arrive split
+    replace_foreign_bytes()  # or a byte that is not UTF-8 (Textual #6456)
     repo = Repository.open(path)
     try:
         app = make_app(repo, today=today, demo=demo, welcome=True, clock=clock)
