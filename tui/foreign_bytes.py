@@ -28,4 +28,4 @@ def replace_foreign_bytes() -> None:
     except ImportError:  # not a POSIX system: another driver, another decoder
         return
     if hasattr(linux_driver, "getincrementaldecoder"):
-        linux_driver.getincrementaldecoder = _replacing_decoder  # type: ignore[assignment]
+        linux_driver.getincrementaldecoder = _replacing_decoder

@@ -21,7 +21,7 @@ from textual.widgets import Input, Label, Static
 
 from legrun.planner.fields import BOUNDS, Bound
 from legrun.planner.models import ValidationError, parse_date
-from legrun.tui.widgets.field_input import FieldInput
+from legrun.tui.widgets.field_input import FieldInput, value_of
 
 T = TypeVar("T")
 
@@ -117,7 +117,7 @@ class FormScreen(ModalScreen[T]):
 
     def draft(self) -> dict[str, Any]:
         """What the form holds now: every field's text (subclasses add what else they hold)."""
-        fields = {i.id.removeprefix("f-"): i.value for i in self.query(Input) if i.id}
+        fields = {i.id.removeprefix("f-"): value_of(i) for i in self.query(Input) if i.id}
         focused = self.focused.id if isinstance(self.focused, Input) else None
         return {"fields": fields, "focus": focused}
 
@@ -181,7 +181,7 @@ class FormScreen(ModalScreen[T]):
         return row
 
     def text(self, name: str) -> str:
-        return self.query_one(f"#f-{name}", Input).value.strip()
+        return value_of(self.query_one(f"#f-{name}", Input)).strip()
 
     def optional(self, name: str) -> Any:
         """The number in field `name`, read by its bound (`BOUNDS[name]`); None when empty."""

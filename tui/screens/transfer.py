@@ -16,7 +16,7 @@ from textual.widgets import ProgressBar, Static
 from legrun.storage import Repository, StorageError
 from legrun.tui.interop.actions import Action, ActionError
 from legrun.tui.screens.base import LegrunModal
-from legrun.tui.widgets.field_input import FieldInput
+from legrun.tui.widgets.field_input import FieldInput, value_of
 
 
 class TransferScreen(LegrunModal[None]):
@@ -52,7 +52,7 @@ class TransferScreen(LegrunModal[None]):
         self.query_one("#transfer-path", FieldInput).focus()
 
     def paths(self) -> list[Path]:
-        text = self.query_one("#transfer-path", FieldInput).value.strip()
+        text = value_of(self.query_one("#transfer-path", FieldInput)).strip()
         parts = text.split() if self.action.files else [text]
         return [Path(p).expanduser() for p in parts if p]
 
