@@ -273,6 +273,22 @@ async def test_an_exercise_typed_and_entered_in_one_read_is_added(repo: Reposito
         assert field.value == ""
 
 
+async def test_a_profile_field_typed_and_saved_in_one_read_is_saved(repo: Repository) -> None:
+    # Before: the profile's ctrl+s (a priority binding) saved before the digits typed just
+    # ahead of it in the same read had reached the field.
+    repo.add_session(Run(date=date(2026, 11, 20), km=5.0, minutes=30))  # no welcome
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        field = app.screen.query_one("#p-max_hr", Input)
+        field.focus()
+        await pilot.pause()
+        send_key(app, "ctrl+u")
+        send(app, "191")
+        send_key(app, "ctrl+s")
+        await until(lambda: repo.profile().max_hr == 191, timeout=10)
+
+
 async def test_one_read_of_ten_thousand_typed_characters_shows_within_a_second(
     notes_field: tuple[Pilot[int], Input, RunForm],
 ) -> None:

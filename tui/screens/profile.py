@@ -28,7 +28,7 @@ from legrun.planner.zones import HR_BANDS, karvonen, run_hr_range
 from legrun.storage.changes import Change, SaveGoal, SaveProfile, Together
 from legrun.tui.screens.base import LegrunScreen
 from legrun.tui.screens.form import FIELD_NAVIGATION
-from legrun.tui.widgets.field_input import FieldInput
+from legrun.tui.widgets.field_input import FieldInput, value_of
 
 # The profile's fields: (name, label, placeholder). Their text is read by
 # planner.profile_fields.PROFILE_TEXT, the same reading `legrun-tui profile set` does.
@@ -178,11 +178,14 @@ class ProfileScreen(LegrunScreen[None]):
         self._check()
 
     def _values(self) -> dict[str, str]:
-        return {name: self.query_one(f"#p-{name}", Input).value.strip() for name, _, _ in FIELDS}
+        return {
+            name: value_of(self.query_one(f"#p-{name}", Input)).strip() for name, _, _ in FIELDS
+        }
 
     def _goal_values(self) -> dict[str, str]:
         return {
-            name: self.query_one(f"#p-{name}", Input).value.strip() for name, _, _ in GOAL_FIELDS
+            name: value_of(self.query_one(f"#p-{name}", Input)).strip()
+            for name, _, _ in GOAL_FIELDS
         }
 
     def _edited_goal(self) -> Goal | None:
@@ -248,6 +251,11 @@ class ProfileScreen(LegrunScreen[None]):
         self.action_save()
 
     def action_save(self) -> None:
+        # ctrl+s is a priority binding: it runs before keys of the same read that are still on
+        # their way to a field. Save once they have landed.
+        (self.focused or self).call_later(self._save_now)
+
+    def _save_now(self) -> None:
         checked = self._check()
         if checked is None:
             return
