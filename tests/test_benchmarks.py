@@ -1,0 +1,70 @@
+"""The benchmark's own parts (benchmarks/, run as `python -m benchmarks`): the history it
+measures on is what it says, and its terminal driver waits for a quiet window and no longer."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import time
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+from benchmarks.history import GOAL_WEEKS, PROFILE, build_history
+from benchmarks.pty_driver import PtyApp, screen_text
+from legrun.planner.models import CrossTraining, LegDay, Run
+from legrun.storage import Repository
+
+TODAY = date(2026, 11, 24)
+
+
+def test_history_is_about_five_sessions_a_week_with_a_goal_20_weeks_out(tmp_path: Path) -> None:
+    path = tmp_path / "year.db"
+    built = build_history(path, TODAY, years=1)
+    assert path.read_bytes()[:16] == b"SQLite format 3\x00"
+    with sqlite3.connect(path) as raw:  # what is in the file, not what a cache says
+        stored = raw.execute("SELECT count(*) FROM sessions").fetchone()[0]
+    assert stored == built.sessions
+    with Repository.open(path) as repo:
+        sessions = repo.sessions()
+        checkins = repo.checkins()
+        goal = repo.goal()
+        profile = repo.profile()
+    yesterday = TODAY - timedelta(days=1)
+    assert TODAY - timedelta(days=7) <= sessions[-1].date <= yesterday
+    mondays = Counter(s.date - timedelta(days=s.date.weekday()) for s in sessions)
+    full = [n for monday, n in mondays.items() if built.first_day <= monday <= TODAY - timedelta(7)]
+    assert len(full) >= 50
+    assert 4.5 <= sum(full) / len(full) <= 5.5  # about five a week
+    assert all(2 <= n <= 7 for n in full)
+    legs = [s for s in sessions if isinstance(s, LegDay)]
+    assert legs and all(len(s.exercises) >= 3 for s in legs)
+    assert len({s.kind for s in sessions if isinstance(s, Run)}) >= 4
+    assert any(isinstance(s, CrossTraining) for s in sessions)
+    days = [c.date for c in checkins]  # one every day, up to yesterday
+    assert days == [built.first_day + timedelta(days=i) for i in range(len(days))]
+    assert days[-1] == yesterday and len(days) >= 365
+    assert goal is not None and goal.date == TODAY + timedelta(weeks=GOAL_WEEKS)
+    assert profile == PROFILE and not profile.is_default
+
+
+def test_the_pty_settles_after_the_quiet_window_not_at_exit() -> None:
+    child = (
+        "import os, sys, time\n"
+        "size = os.get_terminal_size(0)\n"
+        "sys.stdout.write(f'{size.columns}x{size.lines} '); sys.stdout.flush()\n"
+        "time.sleep(0.2); sys.stdout.write('done'); sys.stdout.flush()\n"
+        "time.sleep(10)\n"
+    )
+    app = PtyApp([sys.executable, "-c", child], {"PATH": ""}, 100, 30, keep_output=True)
+    try:
+        burst = app.first_frame(quiet=0.4)
+        waited = time.perf_counter() - app.started
+        assert screen_text(bytes(app.output)) == "100x30 done"  # both writes, one burst
+        assert burst.size == len("100x30 done")
+        assert 0.2 <= burst.last - burst.first < 1.5  # the last byte, quiet window excluded
+        assert waited < burst.last + 1.0  # back after the quiet window, not after 10 s
+        assert app.settle(0.1).size == 0  # nothing more came
+    finally:
+        app.close()
+    assert app.process.returncode is not None
