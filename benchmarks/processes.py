@@ -1,0 +1,60 @@
+"""Whole-process time of the command line on the ten-year database.
+
+Each command is the installed console script (`legrun-tui` next to this Python, not `uv run`,
+whose own start-up would be counted), run as a subprocess with its output captured: from
+spawn to exit, what a shell prompt, a tmux status line or a script pays. `python -c pass` and
+`legrun-tui --version` give the scale (Python's start-up; the CLI's imports without a
+database). The runs are interleaved: each run times every command once, so all see the same
+load; one run of each before, not counted, warms the bytecode cache (see workspace.py:
+PYTHONPYCACHEPREFIX, as an installed program runs after its first start) and the disk cache.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+
+from benchmarks.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Command:
+    label: str
+    argv: tuple[str, ...]
+    budgeted: bool  # whether the whole-process budget applies
+
+
+def commands(workspace: Workspace) -> list[Command]:
+    exe = str(workspace.legrun)
+    db = str(workspace.fresh_copy(workspace.ten_year))
+    ics = str(workspace.root / "plan.ics")
+    on = (exe, "--db", db)
+    return [
+        Command("python -c pass", (sys.executable, "-c", "pass"), False),
+        Command("legrun-tui --version", (exe, "--version"), False),
+        Command("plan --json", (*on, "plan", "--json"), True),
+        Command("today", (*on, "today"), True),
+        Command("season --json", (*on, "season", "--json"), True),
+        Command("history --json", (*on, "history", "--json"), False),
+        Command("stats --json", (*on, "stats", "--json"), False),
+        Command("export ics PATH", (*on, "export", "ics", ics), False),
+    ]
+
+
+def run_once(command: Command, workspace: Workspace) -> float:
+    started = time.perf_counter()
+    subprocess.run(command.argv, capture_output=True, env=workspace.env, check=True)
+    return time.perf_counter() - started
+
+
+def measure(workspace: Workspace, runs: int) -> dict[str, tuple[Command, list[float]]]:
+    found = commands(workspace)
+    for command in found:  # warm-up, not counted
+        run_once(command, workspace)
+    samples: dict[str, tuple[Command, list[float]]] = {c.label: (c, []) for c in found}
+    for _ in range(runs):
+        for command in found:
+            samples[command.label][1].append(run_once(command, workspace))
+    return samples
