@@ -1,7 +1,7 @@
 """The benchmark of the whole app (issue 10): one command, figures rather than tests.
 
-    uv run python -m benchmarks              # the full run (about ten minutes)
-    uv run python -m benchmarks --quick      # a smoke run (a few minutes)
+    uv run python -m benchmarks              # the full run (about seven minutes)
+    uv run python -m benchmarks --quick      # a smoke run (two to three minutes)
     uv run python -m benchmarks --runs 9 --presses 40 --json results.json
     uv run python -m benchmarks --only startup,processes
 
@@ -12,7 +12,8 @@ interleaved in this one process tree (the machines are shared and noisy: a figur
 worth its ratio to a reference measured in the same run):
 
 - start-up to a settled first frame in a real pty at 80x24 and 200x50 of `legrun-tui --db`
-  on the ten-year and on an empty database, `legrun-tui --demo` and a bare Textual app
+  on the ten-year and on an empty database (which opens on the welcome form; and once more
+  with the welcome skipped, on the empty week), `legrun-tui --demo` and a bare Textual app
   (startup.py), and the peak memory of each after it;
 - key to frame and terminal bytes per key on the ten-year database (keys.py), the bare
   app's `]` as the reference;
@@ -29,7 +30,7 @@ program has its cache after the first start) and an isolated HOME and data dir
 The output is a table (measure | figure | budget | ok?) with the budgets of issue 10:
 
 - start-up <= 1.15x the bare app at 80x24 (ten-year and empty database), `--demo` <= 1.3x;
-  ten-year <= 1.05x the empty database (each size);
+  ten-year <= 1.05x the empty database, both showing the week (each size);
 - key to frame <= 16 ms median for every key; <= 3 KB written for `]`;
 - peak memory on the ten-year database <= 1.2x the bare app;
 - `plan --json`, `today` and `season --json` <= 120 ms as a whole process;

@@ -129,10 +129,11 @@ def startup_rows(workspace: Workspace, s: Settings) -> list[Row]:
         for name, limit in (
             ("ten-year", START_VS_BARE),
             ("empty", START_VS_BARE),
+            ("empty-week", None),
             ("demo", DEMO_VS_BARE),
         ):
             ratio = got[name] / bare
-            budgeted = size == (80, 24)
+            budgeted = size == (80, 24) and limit is not None
             rows.append(
                 Row(
                     section,
@@ -145,16 +146,28 @@ def startup_rows(workspace: Workspace, s: Settings) -> list[Row]:
                     samples=found[(name, size)].seconds,
                 )
             )
-        ratio = got["ten-year"] / got["empty"]
+        # Like for like: the week on ten years against the week on none. Against the welcome
+        # (what an empty database shows first) for scale only: another screen.
+        ratio = got["ten-year"] / got["empty-week"]
         rows.append(
             Row(
                 section,
-                f"ten-year / empty db {at}",
+                f"ten-year / empty db, both on the week {at}",
                 ratio,
                 "x empty",
                 f"{ratio:.2f}x empty",
                 f"<= {TEN_YEAR_VS_EMPTY:g}x empty",
                 TEN_YEAR_VS_EMPTY,
+            )
+        )
+        ratio = got["ten-year"] / got["empty"]
+        rows.append(
+            Row(
+                section,
+                f"ten-year week / empty db welcome {at}",
+                ratio,
+                "x empty",
+                f"{ratio:.2f}x empty (another screen)",
             )
         )
     memory = "peak memory (VmHWM after the first frame, 80x24)"
@@ -170,7 +183,7 @@ def startup_rows(workspace: Workspace, s: Settings) -> list[Row]:
             samples=found[("bare", size)].peak_kib,
         )
     )
-    for name in ("ten-year", "empty", "demo"):
+    for name in ("ten-year", "empty", "empty-week", "demo"):
         peak = median(found[(name, size)].peak_kib)
         ratio = peak / bare_kib
         budgeted = name == "ten-year"
@@ -263,18 +276,18 @@ def typing_rows(workspace: Workspace, s: Settings) -> list[Row]:
         ),
         Row(
             section,
-            "median gap, first / last 200 keys",
-            median(tail) * 1000,
-            "ms",
-            f"{ms(median(head))} / {ms(median(tail))}",
-        ),
-        Row(
-            section,
             "median key-to-echo gap",
             median(got.gaps) * 1000,
             "ms",
             f"{ms(median(got.gaps))}, p90 {ms(p90(got.gaps))}"
             + (f" · {got.unanswered} never echoed" if got.unanswered else ""),
+        ),
+        Row(
+            section,
+            "median gap, first / last 200 keys",
+            median(tail) * 1000,
+            "ms",
+            f"{ms(median(head))} / {ms(median(tail))}",
         ),
         Row(section, "catch-up after the last key", got.catch_up * 1000, "ms", ms(got.catch_up)),
         Row(

@@ -13,7 +13,9 @@ given `today`, `years` and `seed`):
 - a goal race (a half marathon) `GOAL_WEEKS` weeks after `today`.
 
 Everything ends the day before `today`, the date the benchmark pins with `$LEGRUN_TODAY`.
-`build_empty` writes a legrun database with nothing in it (migrations done, no profile).
+`build_empty` writes a legrun database with nothing in it (migrations done, no profile); with
+`welcome_skipped`, the welcome form is marked as answered by escape, as a new user who
+skipped it has, so the app opens on the (empty) week.
 """
 
 from __future__ import annotations
@@ -203,6 +205,10 @@ def build_history(
     return History(len(sessions), len(checkins), checkins[0].date, checkins[-1].date, goal)
 
 
-def build_empty(path: Path) -> None:
+def build_empty(path: Path, welcome_skipped: bool = False) -> None:
     """A legrun database with nothing in it: what a new user has after the first start."""
-    Repository.open(path).close()
+    with Repository.open(path) as repo:
+        if welcome_skipped:
+            from legrun.tui.screens.welcome import SETTING
+
+            repo.set_setting(SETTING, "skipped")

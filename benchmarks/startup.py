@@ -1,6 +1,6 @@
 """Start-up to a settled first frame, and peak memory, in a real pseudo-terminal.
 
-Four commands, each started afresh in a pty of 80x24 and of 200x50 (TIOCSWINSZ,
+Five commands, each started afresh in a pty of 80x24 and of 200x50 (TIOCSWINSZ,
 TERM=xterm-256color):
 
 - `legrun-tui --db TEN_YEAR`: the ten-year history (a fresh copy of the database each run);
@@ -8,13 +8,15 @@ TERM=xterm-256color):
   migrations are not counted). A new database opens on the welcome form (a modal over the
   week asking for age, runs a week, weekly km, leg days and the long-run day), so this is
   the welcome's first frame;
+- the same empty database with the welcome skipped (as escape leaves it): the week with no
+  history, the like-for-like reference for what ten years of history cost;
 - `legrun-tui --demo`: builds its throwaway database of sample weeks at each start (in the
   isolated TMPDIR), then the week;
 - the bare Textual app (`bare_app.py`): Header, Footer, a 7-column grid of Statics.
 
 Start-up = from just before the process is spawned to the last byte the app writes before
 `quiet` seconds of silence (the silence is not counted). The runs are interleaved: each run
-starts every command once at each size, in an order rotated from run to run, so all four
+starts every command once at each size, in an order rotated from run to run, so all of them
 see the same machine load; each figure is the median of `runs`. One start of each command
 beforehand, not counted, warms the bytecode and disk caches.
 
@@ -40,7 +42,7 @@ SIZES = ((80, 24), (200, 50))
 
 @dataclass(frozen=True)
 class StartCommand:
-    name: str  # short key: ten-year, empty, demo, bare
+    name: str  # short key: ten-year, empty, empty-week, demo, bare
     label: str  # as shown in the table
     argv: tuple[str, ...]  # "{db}" is replaced by a fresh copy of `template`
     template: Path | None  # the database to copy for each run, if any
@@ -70,6 +72,13 @@ def commands(workspace: Workspace) -> list[StartCommand]:
             (legrun, "--db", "{db}"),
             workspace.empty,
             "Welcome to legrun",
+        ),
+        StartCommand(
+            "empty-week",
+            "legrun-tui --db EMPTY, welcome skipped",
+            (legrun, "--db", "{db}"),
+            workspace.empty_week,
+            "this week",
         ),
         StartCommand("demo", "legrun-tui --demo", (legrun, "--demo"), None, "[demo]"),
         StartCommand("bare", "bare Textual app", (sys.executable, str(BARE_APP)), None, "Mon"),

@@ -65,6 +65,7 @@ class Workspace:
     root: Path
     ten_year: Path  # the template; the app is never run on it directly
     empty: Path
+    empty_week: Path  # empty, the welcome skipped: the app opens on the week
     history: History
     build_seconds: float
     legrun: Path
@@ -78,12 +79,22 @@ class Workspace:
             templates = root / "templates"
             templates.mkdir()
             ten_year, empty = templates / "ten-year.db", templates / "empty.db"
+            empty_week = templates / "empty-week.db"
             started = time.perf_counter()
             history = build_history(ten_year, TODAY, years)
             build_seconds = time.perf_counter() - started
             build_empty(empty)
-            env = child_environment(root)
-            return cls(root, ten_year, empty, history, build_seconds, installed_command(), env)
+            build_empty(empty_week, welcome_skipped=True)
+            return cls(
+                root,
+                ten_year,
+                empty,
+                empty_week,
+                history,
+                build_seconds,
+                installed_command(),
+                child_environment(root),
+            )
         except BaseException:
             shutil.rmtree(root, ignore_errors=True)
             raise
