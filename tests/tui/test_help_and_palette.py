@@ -185,3 +185,35 @@ async def test_refresh_shows_what_another_window_saved(repo: Repository) -> None
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert week.plan.totals.run_km_done == before + 5.0
+
+
+# The key fuzz found both (seeds 20261304 and 20261522 of `LEGRUN_RELIABILITY=full`): races
+# inside Textual's palette that ended the app with a traceback.
+
+
+async def test_paging_the_palette_before_its_list_is_laid_out_ends_nothing(
+    app: LegrunApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_command_palette()  # then page at once, in the same turn of the loop
+        await pilot.press("pagedown", "pageup", "pagedown")
+        await pilot.pause()
+        assert CommandPalette.is_open(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WeekScreen) and app.is_running
+
+
+async def test_a_search_that_ends_after_the_palette_closed_ends_nothing(app: LegrunApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WeekScreen)
+        # What the palette's search worker does last, when it finishes after the close.
+        palette._list_visible = not palette._list_visible
+        await pilot.pause()
+        assert app.is_running
+    assert app._exception is None
