@@ -359,7 +359,7 @@ class LegrunApp(App[int]):
         """Textual's palette, guarded against its races (see `widgets.palette`)."""
         from legrun.tui.widgets.palette import Palette
 
-        if self.use_command_palette and not Palette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, Palette):
             self.push_screen(Palette(id="--command-palette"))
 
     # -- command palette: every action, by name -----------------------------------------------
