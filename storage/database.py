@@ -208,15 +208,20 @@ def _remove_if_new(paths: list[Path], existed: set[Path]) -> None:
                 side.unlink()
 
 
+Migrations = Sequence[Callable[["sqlite_utils.Database"], None]]
+Fresh = tuple[int, Sequence[str]]
+"""A new database's schema at once: the schema version, and the statements that make it."""
+
+
 def open_database(
-    path: Path | str,
-    migrations: Sequence[Callable[[sqlite_utils.Database], None]],
+    path: Path | str, migrations: Migrations, fresh: Fresh | None = None
 ) -> sqlite3.Connection:
     """Open (creating if need be) the legrun database at `path` and bring its schema up to date.
 
     A file that is not ours is refused with its bytes untouched and no `-wal`/`-shm` beside it.
     A schema newer than this program knows is refused, never migrated backwards. Before
-    migrating an existing database a backup is taken with VACUUM INTO.
+    migrating an existing database a backup is taken with VACUUM INTO. A new database gets
+    `fresh` (when it is of the latest version) instead of every migration in turn.
     """
     path = Path(path).expanduser()
     sides = [Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")]
@@ -244,7 +249,7 @@ def open_database(
             result = db.execute("PRAGMA quick_check").fetchone()[0]
             if result != "ok":
                 raise StorageError(f"{path} is damaged ({result}); restore it from a backup")
-        _migrate(db, path, migrations)
+        _migrate(db, path, migrations, fresh)
         db.execute("PRAGMA journal_mode = WAL")
     except sqlite3.DatabaseError as exc:
         db.close()
@@ -267,15 +272,28 @@ def open_database(
     return db
 
 
-def open_memory(
-    migrations: Sequence[Callable[[sqlite_utils.Database], None]],
-) -> sqlite3.Connection:
+def open_memory(migrations: Migrations, fresh: Fresh | None = None) -> sqlite3.Connection:
     """An empty database in memory with the current schema: what a command that only reads
     answers from when there is no database file yet (so that none is made)."""
     db = sqlite3.connect(":memory:")
     db.execute("PRAGMA foreign_keys = ON")
-    _migrate(db, Path(":memory:"), migrations)
+    _migrate(db, Path(":memory:"), migrations, fresh)
     return db
+
+
+def _create(db: sqlite3.Connection, fresh: Fresh) -> bool:
+    """Give an empty database the latest schema at once; False when it is not empty after
+    all (then the migrations look at what is there)."""
+    version, statements = fresh
+    with write_transaction(db):
+        # Another process may have created it while this one waited for the lock.
+        if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            return False
+        for statement in statements:
+            db.execute(statement)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version = {version}")
+    return True
 
 
 def _whole_backup(path: Path, version: int) -> bool:
@@ -291,9 +309,7 @@ def _whole_backup(path: Path, version: int) -> bool:
 
 
 def _migrate(
-    db: sqlite3.Connection,
-    path: Path,
-    migrations: Sequence[Callable[[sqlite_utils.Database], None]],
+    db: sqlite3.Connection, path: Path, migrations: Migrations, fresh: Fresh | None
 ) -> None:
     known = len(migrations)
     version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -303,6 +319,8 @@ def _migrate(
             f"up to {known}); upgrade legrun-tui to open it"
         )
     if version == known:
+        return
+    if version == 0 and fresh is not None and fresh[0] == known and _create(db, fresh):
         return
     if version > 0:
         backup = path.with_name(f"{path.name}.schema{version}.bak")

@@ -37,6 +37,7 @@ from legrun.storage.database import (
     open_memory,
 )
 from legrun.storage.exchange import ExchangeQueries
+from legrun.storage.fresh_schema import STATEMENTS, VERSION
 from legrun.storage.history import HistoryQueries
 from legrun.storage.schema import MIGRATIONS
 from legrun.storage.trends import TrendQueries
@@ -53,6 +54,9 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
+FRESH = (VERSION, STATEMENTS)  # a new database's schema at once
+
+
 class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
     """Takes and returns planner dataclasses; every write is one IMMEDIATE transaction."""
 
@@ -63,12 +67,12 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
     @classmethod
     def open(cls, path: Path | str | None = None) -> Repository:
         resolved = Path(path).expanduser() if path is not None else default_path()
-        return cls(open_database(resolved, MIGRATIONS), resolved)
+        return cls(open_database(resolved, MIGRATIONS, FRESH), resolved)
 
     @classmethod
     def in_memory(cls) -> Repository:
         """An empty repository in memory (nothing is written to disk, nothing is kept)."""
-        return cls(open_memory(MIGRATIONS))
+        return cls(open_memory(MIGRATIONS, FRESH))
 
     def reader(self) -> Repository:
         """A read-only second connection to the same file, for a worker thread (a connection
