@@ -119,3 +119,19 @@ def test_a_weekday_is_its_short_or_full_name(text: str, expected: int) -> None:
 def test_a_word_that_is_not_a_weekday_is_refused(text: str) -> None:
     with pytest.raises(ValidationError, match="mon, tue, wed, thu, fri, sat, sun"):
         parse_weekday(text)
+
+
+def test_every_command_the_parser_knows_runs_a_function_of_its_module() -> None:
+    # The commands' modules are imported when their command runs: a name wrong here would
+    # only show when a user ran that command.
+    import argparse
+
+    from legrun.tui.cli import _COMMANDS, _command
+    from legrun.tui.cli.arguments import build_parser
+
+    [subparsers] = [
+        a for a in build_parser(TODAY)._actions if isinstance(a, argparse._SubParsersAction)
+    ]
+    assert set(subparsers.choices) == set(_COMMANDS)
+    for name in _COMMANDS:
+        assert callable(_command(name)), name
