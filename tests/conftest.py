@@ -133,3 +133,10 @@ def assert_refused(result: subprocess.CompletedProcess[str], code: int, *words: 
         assert word in lines[0], (word, lines[0])
     assert result.stdout == ""
     return lines[0]
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` (pyproject): one worker more than there are cores. Many tests spend their
+    time waiting (on a terminal in tmux, an installed command, a server's timeout), so on 2
+    cores a third worker took the suite from 216 s to 182 s."""
+    return (os.cpu_count() or 1) + 1
