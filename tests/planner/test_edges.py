@@ -197,7 +197,7 @@ def test_ten_years_of_history_plans_fast_and_like_the_recent_window():
     checkins = [CheckIn(date=monday, soreness=3)]
     started = time.perf_counter()
     plan = plan_week(profile, history, checkins, (), monday, monday)
-    assert time.perf_counter() - started < 0.5  # generous; scripts/bench_plan.py measures
+    assert time.perf_counter() - started < 0.5  # generous; `python -m benchmarks` measures
     # What storage hands over (a window of the last LOAD_WINDOW_DAYS + 10 days) plans the same.
     recent = [s for s in sessions if s.date >= monday - timedelta(days=LOAD_WINDOW_DAYS + 10)]
     assert plan_week(profile, recent, checkins, (), monday, monday) == plan

@@ -194,7 +194,8 @@ async def test_the_app_saves_while_the_command_line_writes(
     repo: Repository, isolated_env: dict[str, str], tmp_path: Path
 ) -> None:
     """Keys in the app while a script logs in a loop: the app's saves wait their turn; none
-    is refused ("Not saved: ... busy") and none of either is lost."""
+    is refused ("Not saved: ... busy") and none of either is lost. About 5 s: the loop must
+    run long enough for the app's saves to meet its writes."""
     go, stop = tmp_path / "go", tmp_path / "stop"
     go.touch()
     app_saves = count(5, 40)

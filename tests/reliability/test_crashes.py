@@ -311,6 +311,8 @@ def _released_schema(folder: Path, version: int) -> list[tuple[str, str]]:
 def test_a_migration_killed_at_random_leaves_a_released_schema_with_every_row(
     tmp_path: Path, isolated_env: dict[str, str], rng: random.Random
 ) -> None:
+    """5-7 s: each kill starts the installed command on a copy of a schema-1 database big
+    enough for the migration to be caught at work (its rows), then checks every row."""
     base = tmp_path / "old.db"
     _old_database(base, MIGRATION_ROWS)
     with connected(base) as conn:

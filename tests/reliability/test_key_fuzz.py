@@ -315,6 +315,9 @@ def check_database(db: Path) -> None:
 async def test_random_keys_break_nothing(
     seeds: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """5-10 s an item: five sequences of ~30 keys, each from a fresh app on the demo data
+    (or the welcome, or a draft), a quarter of them started twice; kept together so that the
+    xdist workers share them out, rather than one item per sequence."""
     # The palette's exports and backups offer paths under ~: keep them in tmp_path.
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     (tmp_path / "home").mkdir()
