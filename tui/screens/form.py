@@ -21,7 +21,7 @@ from textual.widgets import Input, Label, Static
 
 from legrun.planner.fields import BOUNDS, Bound
 from legrun.planner.models import ValidationError, parse_date
-from legrun.tui.widgets.field_input import FieldInput, value_of
+from legrun.tui.widgets.field_input import FieldInput, after_keys_on_their_way, value_of
 
 T = TypeVar("T")
 
@@ -206,10 +206,7 @@ class FormScreen(ModalScreen[T]):
         self.action_save()
 
     def action_save(self) -> None:
-        # ctrl+s is a priority binding: it runs before keys that came in the same read but
-        # are still on their way to a field ("7.5<Tab>45<ctrl+s>" over SSH). Save once they
-        # have landed.
-        (self.focused or self).call_later(self._save_now)
+        after_keys_on_their_way(self, self._save_now)
 
     def _save_now(self) -> None:
         try:

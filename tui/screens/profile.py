@@ -28,7 +28,7 @@ from legrun.planner.zones import HR_BANDS, karvonen, run_hr_range
 from legrun.storage.changes import Change, SaveGoal, SaveProfile, Together
 from legrun.tui.screens.base import LegrunScreen
 from legrun.tui.screens.form import FIELD_NAVIGATION
-from legrun.tui.widgets.field_input import FieldInput, value_of
+from legrun.tui.widgets.field_input import FieldInput, after_keys_on_their_way, value_of
 
 # The profile's fields: (name, label, placeholder). Their text is read by
 # planner.profile_fields.PROFILE_TEXT, the same reading `legrun-tui profile set` does.
@@ -251,9 +251,7 @@ class ProfileScreen(LegrunScreen[None]):
         self.action_save()
 
     def action_save(self) -> None:
-        # ctrl+s is a priority binding: it runs before keys of the same read that are still on
-        # their way to a field. Save once they have landed.
-        (self.focused or self).call_later(self._save_now)
+        after_keys_on_their_way(self, self._save_now)
 
     def _save_now(self) -> None:
         checked = self._check()

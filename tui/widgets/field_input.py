@@ -16,7 +16,11 @@ terminal's type-ahead or a tmux `send-keys`. Two things go wrong with Textual's 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import events
+from textual.screen import Screen
 from textual.widgets import Input
 
 
@@ -81,3 +85,10 @@ def value_of(field: Input) -> str:
     if isinstance(field, FieldInput):
         field.flush_typing()
     return field.value
+
+
+def after_keys_on_their_way(screen: Screen[Any], callback: Callable[[], object]) -> None:
+    """Run `callback` once the keys sent just before have reached the focused field. A
+    priority binding (ctrl+s) runs before the keys that came ahead of it in the same read
+    ("7.5<Tab>45<ctrl+s>" over SSH), which are still on their way to a field."""
+    (screen.focused or screen).call_later(callback)
