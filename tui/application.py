@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -32,6 +33,8 @@ from legrun.planner.week_state import week_start_for
 from legrun.storage import Repository, StorageError
 from legrun.storage.changes import Change, SaveProfile
 from legrun.storage.plans import load_week_plans
+
+Kept = TypeVar("Kept", bound=Screen[None])
 
 # Weeks planned beyond the one asked for, so that paging ahead is a look-up.
 _PLAN_AHEAD = 3
@@ -342,19 +345,44 @@ class LegrunApp(App[int]):
     def action_show_profile(self) -> None:
         from legrun.tui.screens.profile import ProfileScreen
 
-        self._show(ProfileScreen)
+        self._show(ProfileScreen, keep=False)
 
     def action_show_season(self) -> None:
         from legrun.tui.screens.season import SeasonScreen
 
         self._show(SeasonScreen)
 
-    def _show(self, kind: type[Screen[None]]) -> None:
-        """Go to one of the numbered screens, on top of the week (its home)."""
+    def _show(self, kind: type[Screen[None]], keep: bool = True) -> None:
+        """Go to one of the numbered screens, on top of the week (its home). A screen that
+        shows what is stored is `keep`: built once, then shown as it was left (its tab, its
+        filter, its row), with what changed meanwhile re-read. The profile is a form, and
+        opens afresh with what is saved."""
         if isinstance(self.screen, kind):
             return
         self._return_to_week()
-        self.push_screen(kind())
+        self.push_screen(self.kept_screen(kind) if keep else kind())
+
+    def kept_screen(self, kind: type[Kept]) -> Kept:
+        """The one screen of `kind`, made the first time it is asked for and installed, so
+        that leaving it keeps it: showing it again is a switch, not a build. Building a
+        screen anew (composing, styling, mounting, and the frame Textual draws again once
+        the mount settles) cost most of the 40 to 80 ms a screen took to open."""
+        name = kind.__name__
+        if self.is_screen_installed(name):
+            found = self.get_screen(name)
+            assert isinstance(found, kind)
+            return found
+        screen = kind()
+        self.install_screen(screen, name)
+        return screen
+
+    def open_day(self, day: date, cursor: int = 0) -> None:
+        """The day screen on `day`, with its `cursor`-th session selected."""
+        from legrun.tui.screens.day import DayScreen
+
+        screen = self.kept_screen(DayScreen)
+        screen.show_day(day, cursor)
+        self.push_screen(screen)
 
     def _return_to_week(self) -> None:
         from legrun.tui.screens.week import WeekScreen

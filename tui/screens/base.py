@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import getters
+from textual import events, getters
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
 from legrun.tui.application import LegrunApp
@@ -16,6 +16,7 @@ class LegrunScreen(Screen[ScreenResultType]):
 
     app = getters.app(LegrunApp)
     _stale: Callable[[], None] | None = None
+    _styled_for: tuple[object, ...] | None = None  # `_styling()` when it was last hidden
 
     def follow_plan(self, refresh: Callable[[object], None]) -> None:
         """Call `refresh` when the plan changes (a save, another session's write, midnight):
@@ -30,10 +31,25 @@ class LegrunScreen(Screen[ScreenResultType]):
 
         self.app.plan_changed.subscribe(self, changed, immediate=True)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_suspend(self) -> None:
+        self._styled_for = self._styling()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every widget of a screen it shows again, in case something that
+        # styles them changed meanwhile; a table then drops every row it had drawn, and
+        # draws them all again (half of the 50 ms history took to show again). Runs before
+        # Textual's own handler (the subclass's, first in the MRO), so it can skip that.
+        if event.refresh_styles and self._styled_for == self._styling():
+            event.refresh_styles = False
         stale, self._stale = self._stale, None
         if stale is not None:
             stale()
+
+    def _styling(self) -> tuple[object, ...]:
+        """What the styles of a screen off the stack can change with: the theme (the palette
+        changes it from any screen) and the app's classes."""
+        app = self.app
+        return (app.theme, app.ansi_color, tuple(sorted(app.classes)))
 
 
 class LegrunModal(ModalScreen[ScreenResultType]):

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from legrun.planner.kinds import KINDS
@@ -22,6 +22,7 @@ from legrun.tui.screens.base import LegrunScreen
 from legrun.tui.text import item_summary
 from legrun.tui.widgets.checklist import Checklist
 from legrun.tui.widgets.hanging_text import HangingText, Line
+from legrun.tui.widgets.key_bar import KeyBar
 from legrun.tui.widgets.workout import workout_block
 
 
@@ -55,10 +56,11 @@ class DayScreen(LegrunScreen[None]):
         Binding("up,k", "step(-1)", "Previous line", show=False, priority=True, id="day.up"),
     ]
 
-    def __init__(self, day: date, cursor: int = 0) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.day = day
-        self.start_cursor = cursor
+        # The app keeps one day screen (`LegrunApp.open_day`), told which day before it shows.
+        self.day = date.min
+        self.start_cursor = 0
         self.plan: WeekPlan | None = None
         self.day_plan: DayPlan | None = None
 
@@ -70,12 +72,24 @@ class DayScreen(LegrunScreen[None]):
             yield HangingText(id="day-why", more="… (more than fits: a taller terminal shows it)")
             yield Static("Checklist (↓ to reach it, space ticks)", classes="section-title")
             yield Checklist(id="day-checklist")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.follow_plan(self.refresh_day)
-        self.refresh_day()
+        self._start()
+
+    def show_day(self, day: date, cursor: int = 0) -> None:
+        """Show `day`, with its `cursor`-th session selected and the sessions focused: the
+        screen is updated in place before it is shown again, so its first frame is right."""
+        self.day, self.start_cursor = day, cursor
+        if self.is_mounted:
+            self._stale = None  # read now, whatever changed while it was hidden
+            self._start()
+
+    def _start(self) -> None:
         sessions = self.query_one("#day-sessions", OptionList)
+        sessions.highlighted = None
+        self.refresh_day()
         if self.day_plan and self.day_plan.sessions:
             sessions.highlighted = min(self.start_cursor, len(self.day_plan.sessions) - 1)
         sessions.focus()

@@ -10,7 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from legrun.planner.kinds import KINDS
 from legrun.planner.models import AnySession, CheckIn, Run, ValidationError, parse_date
@@ -23,6 +23,7 @@ from legrun.tui.flows import delete_logged, open_form, start_checkin
 from legrun.tui.screens.base import LegrunScreen
 from legrun.tui.text import checkin_details, item_summary, pace_text, session_details
 from legrun.tui.widgets.hanging_text import HangingText, Line
+from legrun.tui.widgets.key_bar import KeyBar
 
 PAGE = 100
 KIND_CYCLE = (None, "leg", "run", "cross", CHECKIN)
@@ -102,33 +103,37 @@ class HistoryScreen(LegrunScreen[None]):
             id="history-range",
             compact=True,
         )
-        yield Footer(compact=True)
+        yield KeyBar(palette=True)
 
     def on_mount(self) -> None:
-        self.units = self.app.repository.profile().units
-        table = self.query_one(DataTable)
-        for label, width in (
-            ("Date", 10),
-            ("Kind", 15),
-            ("Min", 4),
-            (self.units.capitalize(), 5),
-            ("Pace", 5),
-            ("RPE", 3),
-            ("Load", 5),
-            ("Details", None),
-        ):
-            table.add_column(label, width=width)
         for name in ("#history-search", "#history-range"):
             self.query_one(name, Input).display = False
         self.follow_plan(self.reload)
         self.reload()
-        table.focus()
+        self.query_one(DataTable).focus()
 
     # -- loading a page at a time -------------------------------------------------------------
 
     def reload(self, _: object = None) -> None:
         table = self.query_one(DataTable)
         keep = table.cursor_row
+        units = self.app.repository.profile().units
+        if units != self.units or not table.columns:
+            # The screen is kept between visits (`LegrunApp.kept_screen`): the profile's
+            # units may have changed since the columns were named.
+            self.units = units
+            table.clear(columns=True)
+            for label, width in (
+                ("Date", 10),
+                ("Kind", 15),
+                ("Min", 4),
+                (units.capitalize(), 5),
+                ("Pace", 5),
+                ("RPE", 3),
+                ("Load", 5),
+                ("Details", None),
+            ):
+                table.add_column(label, width=width)
         table.clear()
         self.loaded = []
         self.exhausted = False

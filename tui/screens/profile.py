@@ -9,7 +9,7 @@ from typing import Literal
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from legrun.planner.fields import BOUNDS
 from legrun.planner.goal import DISTANCES, Goal, check_goal_date, parse_distance
@@ -29,6 +29,7 @@ from legrun.storage.changes import Change, SaveGoal, SaveProfile, Together
 from legrun.tui.screens.base import LegrunScreen
 from legrun.tui.screens.form import FIELD_NAVIGATION
 from legrun.tui.widgets.field_input import FieldInput, after_keys_on_their_way, value_of
+from legrun.tui.widgets.key_bar import KeyBar
 
 # The profile's fields: (name, label, placeholder). Their text is read by
 # planner.profile_fields.PROFILE_TEXT, the same reading `legrun-tui profile set` does.
@@ -170,7 +171,7 @@ class ProfileScreen(LegrunScreen[None]):
                     )
             yield Static("", id="profile-error", classes="form-error", markup=False)
             yield Static(id="profile-zones", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar(palette=True)
 
     def on_mount(self) -> None:
         # Start in the first field, ready to type (not on the scrolling frame around them).

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable
 
 from legrun.planner.plan import WeekPlan
 from legrun.planner.season import SeasonWeek
@@ -19,6 +19,7 @@ from legrun.storage.plans import Season, load_season
 from legrun.tui.screens.base import LegrunScreen
 from legrun.tui.widgets.goal_countdown import goal_headline, goal_summary, no_goal_text
 from legrun.tui.widgets.hanging_text import HangingText, Line, cut_line
+from legrun.tui.widgets.key_bar import KeyBar
 from legrun.tui.widgets.season_table import (
     BAR,
     EASIER_BAR,
@@ -100,7 +101,7 @@ class SeasonScreen(LegrunScreen[None]):
         yield SeasonTable(id="season-table")
         yield HangingText(id="season-week", more="… enter opens the week: all of it")
         yield HangingText(id="season-legend", wrap=False)
-        yield Footer(compact=True)
+        yield KeyBar(palette=True)
 
     def on_mount(self) -> None:
         self.follow_plan(self.reload)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Label, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import Label, ProgressBar, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from legrun.planner.models import MUSCLES
@@ -20,6 +20,7 @@ from legrun.planner.units import distance, in_units, pace
 from legrun.storage import StorageError
 from legrun.storage.plans import Trends, load_trends
 from legrun.tui.screens.base import LegrunScreen
+from legrun.tui.widgets.key_bar import KeyBar
 
 RANGES = (12, 26, 52)
 # The load chart's series: a glyph each (meaning never rests on colour alone).
@@ -78,7 +79,7 @@ class TrendsScreen(LegrunScreen[None]):
                         yield ProgressBar(total=100, show_eta=False, id=f"gauge-{muscle}")
                 yield Static("Personal bests", classes="section-title")
                 yield Static(id="bests", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar(palette=True)
 
     def on_mount(self) -> None:
         self.follow_plan(self.refresh_charts)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from legrun.planner.plan import WeekPlan
 from legrun.planner.units import distance, distance_figure
@@ -18,6 +18,7 @@ from legrun.tui.text import item_summary
 from legrun.tui.widgets.day_column import DayColumn
 from legrun.tui.widgets.goal_countdown import goal_headline
 from legrun.tui.widgets.hanging_text import HangingText, Line, cut_line
+from legrun.tui.widgets.key_bar import KeyBar
 from legrun.tui.widgets.week_summary import coach_line, notes_lines
 from legrun.tui.widgets.workout import workout_line
 
@@ -91,7 +92,7 @@ class WeekScreen(LegrunScreen[None]):
         yield HangingText(id="week-detail", more="… enter opens the day: all of it")
         yield HangingText(id="week-totals", wrap=False)
         yield HangingText(id="week-warnings", wrap=False, more="… more: press ! for all")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         today = self.app.today
@@ -233,9 +234,7 @@ class WeekScreen(LegrunScreen[None]):
             self._update_selection()
 
     def action_open_day(self) -> None:
-        from legrun.tui.screens.day import DayScreen
-
-        self.app.push_screen(DayScreen(self.selected_date, cursor=self.cursor))
+        self.app.open_day(self.selected_date, cursor=self.cursor)
 
     def action_add(self) -> None:
         start_add(self.app, self.selected_date)
