@@ -22,6 +22,7 @@ from legrun.tui.screens.help import HelpScreen
 from legrun.tui.screens.season import SeasonScreen
 from legrun.tui.screens.week import WeekScreen, _week_title
 from legrun.tui.widgets.goal_countdown import goal_headline
+from legrun.tui.widgets.hanging_text import HangingText
 from legrun.tui.widgets.season_table import MARK, SeasonTable, volume_bar
 from tests.conftest import TODAY
 from tests.tui.support import MONDAY, SIZE, week_plan
@@ -51,7 +52,7 @@ def rows(app: LegrunApp) -> list[dict[str, str]]:
 
 
 def text_of(app: LegrunApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).content)
+    return str(app.screen.query_one(selector, Static | HangingText).content)
 
 
 def week_title(app: LegrunApp) -> str:

@@ -13,6 +13,7 @@ from legrun.tui.application import LegrunApp, make_app
 from legrun.tui.screens.day import DayScreen
 from legrun.tui.screens.week import WeekScreen
 from legrun.tui.widgets.day_column import DayColumn
+from legrun.tui.widgets.hanging_text import HangingText
 from tests.conftest import TODAY
 from tests.tui.support import SIZE, day, day_plan
 
@@ -22,7 +23,7 @@ def title(app: LegrunApp) -> str:
 
 
 def detail(app: LegrunApp) -> str:
-    return str(app.screen.query_one("#week-detail", Static).content)
+    return str(app.screen.query_one("#week-detail", HangingText).content)
 
 
 def columns(app: LegrunApp) -> list[DayColumn]:
@@ -232,7 +233,6 @@ async def test_the_selected_date_stays_when_the_week_start_changes(app: LegrunAp
 
 
 async def test_a_miles_runner_reads_miles_on_the_week(trained_repo) -> None:
-    from textual.widgets import Static
 
     from legrun.planner.models import Profile
 
@@ -240,7 +240,7 @@ async def test_a_miles_runner_reads_miles_on_the_week(trained_repo) -> None:
     app = make_app(trained_repo, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        totals = str(app.screen.query_one("#week-totals", Static).render())
+        totals = str(app.screen.query_one("#week-totals", HangingText).render())
         assert " mi " in totals and "km" not in totals
         columns = "".join(str(c.render()) for c in app.screen.query(DayColumn))
         import re

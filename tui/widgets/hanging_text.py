@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual.content import Content
-from textual.geometry import Size
-from textual.widgets import Static
+from textual.geometry import Region, Size
+from textual.widget import Widget
 
 
 @dataclass(frozen=True)
@@ -46,12 +46,21 @@ def cut_line(text: str, width: int) -> str:
     return text[: max(0, width - 1)].rstrip() + "…"
 
 
-class HangingText(Static):
+class HangingText(Widget):
     """Lines set with `show`. `wrap` wraps them (hanging indent); otherwise each stays on one
     line, cut with `…`. When the lines do not fit the pane's height the last row shown is
     `more` (say what key shows the rest), so nothing is lost without a word.
 
-    `content` stays the plain logical text (one line per `Line`), whatever the width."""
+    A change repaints only the rows that differ (as `DayColumn` does): the rows that stay,
+    blank ones included, and the pane's border are not sent to the terminal again.
+
+    `content` is the plain logical text (one line per `Line`), whatever the width."""
+
+    DEFAULT_CSS = """
+    HangingText {
+        height: auto;
+    }
+    """
 
     def __init__(
         self,
@@ -61,7 +70,7 @@ class HangingText(Static):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(id=id, classes=classes, markup=False)
+        super().__init__(id=id, classes=classes)
         self.wrap = wrap
         self.more = more
         self._lines: tuple[Line, ...] = ()
@@ -70,14 +79,30 @@ class HangingText(Static):
     def lines(self) -> tuple[Line, ...]:
         return self._lines
 
+    @property
+    def content(self) -> str:
+        return "\n".join(line.text for line in self._lines)
+
     def show(self, lines: Sequence[Line | str], *, layout: bool = False) -> bool:
-        """Show `lines`; repaint only if they changed. `layout` when the height follows the
-        text. Returns whether anything changed."""
+        """Show `lines`; repaint only the rows that changed. `layout` when the height follows
+        the text. Returns whether anything changed."""
         new = tuple(line if isinstance(line, Line) else Line(line) for line in lines)
         if new == self._lines:
             return False
+        width, height = self.content_size
+        before = self.rows(width, height or None) if width and not layout else None
         self._lines = new
-        self.update("\n".join(line.text for line in new), layout=layout)
+        if before is None or not self.is_mounted:
+            self.refresh(layout=layout)
+            return True
+        after = self.rows(width, height or None)
+        changed = [
+            y
+            for y in range(max(len(before), len(after)))
+            if y >= len(before) or y >= len(after) or before[y] != after[y]
+        ]
+        if changed:
+            self.refresh(*(Region(0, y, width, 1) for y in changed))
         return True
 
     def rows(self, width: int, height: int | None = None) -> list[tuple[str, str]]:
@@ -98,7 +123,7 @@ class HangingText(Static):
     def render(self) -> Content:
         size = self.content_size
         if not size.width:
-            return Content(str(self.content))
+            return Content(self.content)
         rows = self.rows(size.width, size.height or None)
         return Content("\n").join(
             Content.styled(text, style) if style else Content(text) for text, style in rows
