@@ -6,8 +6,11 @@ today selected. `before` keys (not measured) lead to the state the key is measur
 `after` keys (not measured) lead back; each unmeasured key is followed by its own quiet
 window, so nothing of it is left to be counted with the next.
 
-Key to frame = from writing the key to the pty to the last byte of the answer, the last one
-before `quiet` seconds of silence (not counted). The first byte is kept too. Bytes = what the
+Key to frame = from writing the key to the pty to the end of the answer's first whole frame
+(the pty plays a terminal with synchronized output, so every frame is marked: pty_driver.py).
+Settled = to the last byte of the answer, the last one before `quiet` seconds of silence (not
+counted): later frames of the same answer, such as a notification sliding in after the change
+it reports, end there. The first byte is kept too. Bytes = what the
 app wrote for the key. Figures: median and 90th percentile over `presses` rounds; in each
 round every key is measured once, in a fixed order, with the bare app's `]` among them, so
 all see the same machine load. `warmup` rounds before are not counted (the first visit to a
@@ -66,6 +69,7 @@ class Scenario:
 
 @dataclass
 class KeySamples:
+    frame: list[float] = field(default_factory=list)
     last: list[float] = field(default_factory=list)
     first: list[float] = field(default_factory=list)
     size: list[float] = field(default_factory=list)
@@ -178,6 +182,7 @@ def measure(
                 if not burst.size:
                     got.silent += 1
                     continue
+                got.frame.append(burst.frame)
                 got.last.append(burst.last)
                 got.first.append(burst.first)
                 got.size.append(burst.size)

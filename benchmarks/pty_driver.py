@@ -6,6 +6,13 @@ for "the app has answered": the answer's *last byte* is the last one before a qu
 `quiet` seconds in which nothing more came. The quiet window itself is never counted, so a
 figure is "time to the last byte of the frame", not "time until the benchmark gave up".
 
+Like tmux, kitty, WezTerm, iTerm2 or Windows Terminal, the pty says it supports synchronized
+output (it answers the DECRQM query for mode 2026), so a Textual app wraps every frame it
+draws in `CSI ? 2026 h` ... `CSI ? 2026 l`. The end of the first such frame after a key is
+"the key's first frame": when the answer is on the screen whole. A key can be answered in
+several frames (a notification that slides in after the change it reports): the last byte
+is when the last of them is out.
+
 Nothing here knows about legrun: the benchmark's measures drive it.
 """
 
@@ -25,18 +32,22 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 NAN = float("nan")
+SYNC_QUERY = b"\x1b[?2026$p"  # DECRQM: is synchronized output (mode 2026) supported?
+SYNC_REPLY = b"\x1b[?2026;2$y"  # DECRPM: supported, and off for now
+SYNC_END = b"\x1b[?2026l"  # the end of one frame
 # CSI and OSC sequences, and the two-byte escapes: what is left is the text on the screen.
 _ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 
 
 @dataclass(frozen=True)
 class Burst:
-    """One answer: its first and last byte, in seconds from when the wait began (nan when
-    nothing came), and how many bytes it was."""
+    """One answer: its first and last byte, and the end of its first whole frame, in seconds
+    from when the wait began (nan when nothing came), and how many bytes it was."""
 
     first: float
     last: float
     size: int
+    frame: float = NAN
 
 
 def screen_text(output: bytes) -> str:
@@ -55,10 +66,13 @@ class PtyApp:
         columns: int = 80,
         rows: int = 24,
         keep_output: bool = False,
+        synchronized: bool = True,
     ) -> None:
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.keep_output = keep_output
+        self.synchronized = synchronized  # answer the query for synchronized output
+        self._tail = b""  # the end of the last read: a sequence may be split across reads
         self.output = bytearray()  # everything read, when keep_output
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
@@ -91,6 +105,9 @@ class PtyApp:
             return None
         if self.keep_output:
             self.output += chunk
+        if self.synchronized and SYNC_QUERY in self._tail + chunk:
+            os.write(self.master, SYNC_REPLY)
+        self._tail = (self._tail + chunk)[-(len(SYNC_QUERY) - 1) :]
         return chunk
 
     def read_burst(self, quiet: float, since: float, timeout: float = 30.0) -> Burst:
@@ -98,7 +115,9 @@ class PtyApp:
         nothing comes at all, for `timeout` seconds). Times are from `since`."""
         first: float | None = None
         last: float | None = None
+        frame: float | None = None
         size = 0
+        seen = b""  # the answer's last bytes, to find a frame's end split across reads
         while True:
             now = time.perf_counter()
             deadline = since + timeout if last is None else since + last + quiet
@@ -113,8 +132,17 @@ class PtyApp:
             last = time.perf_counter() - since
             if first is None:
                 first = last
+            if frame is None:
+                seen = seen[-(len(SYNC_END) - 1) :] + chunk
+                if SYNC_END in seen:
+                    frame = last
             size += len(chunk)
-        return Burst(NAN if first is None else first, NAN if last is None else last, size)
+        return Burst(
+            NAN if first is None else first,
+            NAN if last is None else last,
+            size,
+            NAN if frame is None else frame,
+        )
 
     def first_frame(self, quiet: float, timeout: float = 30.0) -> Burst:
         """The start-up's output, timed from the spawn, up to its settled last byte."""

@@ -68,3 +68,29 @@ def test_the_pty_settles_after_the_quiet_window_not_at_exit() -> None:
     finally:
         app.close()
     assert app.process.returncode is not None
+
+
+def test_the_pty_answers_the_synchronized_output_query_and_marks_the_first_frame() -> None:
+    # The child asks, as Textual does, reads the answer, then draws two frames, the end of
+    # the first split across two writes.
+    child = (
+        "import os, sys, time, tty\n"
+        "tty.setraw(0)\n"
+        "os.write(1, b'\\x1b[?2026$p')\n"
+        "answer = os.read(0, 32)\n"
+        "time.sleep(0.1)\n"
+        "os.write(1, b'\\x1b[?2026h' + answer[2:] + b'\\x1b[?20')\n"
+        "time.sleep(0.1)\n"
+        "os.write(1, b'26l')\n"
+        "time.sleep(0.2)\n"
+        "os.write(1, b'\\x1b[?2026hsecond\\x1b[?2026l')\n"
+        "time.sleep(10)\n"
+    )
+    app = PtyApp([sys.executable, "-c", child], {"PATH": ""}, 80, 24, keep_output=True)
+    try:
+        burst = app.first_frame(quiet=0.4)
+        assert b"?2026;2$y" in bytes(app.output)  # the reply, echoed back in the frame
+        assert 0.15 <= burst.frame < burst.last  # the first frame's end, not the second's
+        assert burst.last - burst.frame >= 0.15
+    finally:
+        app.close()
