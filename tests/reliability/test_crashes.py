@@ -176,6 +176,8 @@ MOMENTS = ("anywhere", "late", "while it commits")
 def test_an_import_killed_at_random_is_all_or_nothing(
     tmp_path: Path, isolated_env: dict[str, str], rng: random.Random, cli
 ) -> None:
+    """8-10 s on 2 cores: an export of thousands of sessions, then each kill starts the
+    installed command importing it and kills it at a random moment."""
     source, document = tmp_path / "source.db", tmp_path / "big.json"
     _big_history(source, count(8_000, 30_000))
     exported = cli("export", "json", str(document), db=source)
