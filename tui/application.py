@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -36,6 +37,8 @@ from legrun.storage.plans import load_week_plans
 
 Kept = TypeVar("Kept", bound=Screen[None])
 
+# Seconds after the start before the garbage collector runs its one start-up pass.
+_COLLECT_AFTER_START = 1.0
 # Weeks planned beyond the one asked for, so that paging ahead is a look-up.
 _PLAN_AHEAD = 3
 # Textual's palette commands that apply to this app.
@@ -114,11 +117,12 @@ class LegrunApp(App[int]):
         self._plans_version = -1
         self._seen_version: int | None = None  # the data_version the screens last showed
         self.sub_title = "demo data" if demo else ""
-        # Set by `run_app`: once the first frame is out, keep what start-up made (Textual,
-        # the screens, the plans: ~58,000 objects the collector tracks) out of the garbage
-        # collector's sight, else a full collection walks them all every so often, a 30-40 ms
-        # pause measured in the middle of typing. Not in tests: many apps in one process
-        # would each leave their cycles frozen.
+        # Set by `run_app`: the command line turned the garbage collector off for the
+        # start-up; a second after it, one pass frees start-up's cycles, and what is left
+        # (Textual, the screens, the plans: ~58,000 objects) is frozen out of the
+        # collector's sight, else a full collection walks it all every so often, a 30-40 ms
+        # pause measured in the middle of typing. Then the collector is on again. Not in
+        # tests: many apps in one process would each leave their objects frozen.
         self.freeze_after_start = False
 
     # -- start and stop -----------------------------------------------------------------------
@@ -129,9 +133,6 @@ class LegrunApp(App[int]):
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._install_signal_handlers()
-        from legrun.tui.screens.week import WeekScreen
-
-        self.push_screen(WeekScreen())
         from legrun.tui.flows import offer_draft
 
         if not offer_draft(self):
@@ -139,12 +140,23 @@ class LegrunApp(App[int]):
         self._seen_version = self.repository.data_version()
         self.set_interval(1.0, self.watch_outside, name="outside-watch")
         if self.freeze_after_start:
-            self.call_after_refresh(self._freeze_what_start_up_made)
+            # Once the start-up frames are out and the app waits for its first key.
+            self.set_timer(_COLLECT_AFTER_START, self._freeze_what_start_up_made)
+
+    def get_default_screen(self) -> Screen[None]:
+        """The week is the bottom of the screen stack, not a screen pushed over Textual's
+        empty default one: that one, laid out and drawn again once the week had mounted,
+        cost a second and a third full frame at start-up."""
+        from legrun.tui.screens.week import WeekScreen
+
+        return WeekScreen()
 
     def _freeze_what_start_up_made(self) -> None:
-        import gc
-
+        """The collector was off for the start-up: one pass now frees what start-up left in
+        cycles, and what remains is frozen out of every later pass."""
+        gc.collect()
         gc.freeze()
+        gc.enable()
 
     def watch_outside(self) -> None:
         """Each second: has another session (a second terminal, a script) written to the
@@ -387,7 +399,7 @@ class LegrunApp(App[int]):
     def _return_to_week(self) -> None:
         from legrun.tui.screens.week import WeekScreen
 
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, WeekScreen):
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, WeekScreen):
             self.pop_screen()
 
     def action_help(self) -> None:
@@ -469,3 +481,4 @@ def run_app(
         return app.return_code or 0
     finally:
         repo.close()
+        gc.enable()  # if the app ended before its start-up pass

@@ -100,7 +100,7 @@ async def test_down_and_enter_open_that_week_on_the_week_screen(demo_repo: Repos
         assert week.plan is not None and week.plan.week_start == second == date(2026, 11, 30)
         assert week.selected_date == second  # a week ahead opens on its first day
         assert "30 Nov - 06 Dec 2026 · in 1 week" in week_title(app)
-        assert len(app.screen_stack) == 2  # the season was left, not stacked under the week
+        assert len(app.screen_stack) == 1  # the season was left, not stacked under the week
 
 
 async def test_j_and_k_move_the_highlight_and_its_mark(demo_repo: Repository) -> None:
@@ -141,14 +141,14 @@ async def test_escape_and_1_go_back_to_the_week(app: LegrunApp, key: str) -> Non
         await pilot.pause()
         week = week_screen(app)
         assert week.plan is not None and week.plan.week_start == MONDAY + timedelta(weeks=1)
-        assert len(app.screen_stack) == 2
+        assert len(app.screen_stack) == 1
 
 
 async def test_5_on_the_season_stays_there(app: LegrunApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5", "j", "5")
         assert table(app).cursor_row == 1
-        assert len(app.screen_stack) == 3  # default, week, season
+        assert len(app.screen_stack) == 2  # the week, the season
 
 
 async def test_a_long_season_scrolls_to_the_highlighted_week_at_80x24(repo: Repository) -> None:

@@ -9,6 +9,7 @@ The parser and its argument types are in `arguments`; each group of commands has
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import shutil
@@ -126,6 +127,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             demo_path = _demo_database(today)
         path = demo_path if demo_path is not None else args.db
         if args.command is None:
+            # Importing Textual and starting the app make ~60,000 objects, which the garbage
+            # collector would walk over and over before the first frame (15-25 ms): it is
+            # off until the app has started, then runs once (`LegrunApp.freeze_after_start`).
+            gc.disable()
             from legrun.tui.application import run_app
 
             pinned = bool(os.environ.get("LEGRUN_TODAY"))

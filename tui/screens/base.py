@@ -3,12 +3,23 @@ reaches the repository, the plan and the one save helper without a cast."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
+from typing import Any
 
 from textual import events, getters
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
 from legrun.tui.application import LegrunApp
+
+
+def _hide_toasts_for_now(screen: Screen[Any]) -> None:
+    """Textual shows a screen's notifications once its first frame is out, and the first
+    time it does, it sets the (hidden) toast rack's display again, which lays the screen out
+    and draws it whole a second time. Set now, in the mount, that costs nothing."""
+    with contextlib.suppress(NoMatches):
+        screen.query_one("#textual-toastrack").display = False
 
 
 class LegrunScreen(Screen[ScreenResultType]):
@@ -30,6 +41,9 @@ class LegrunScreen(Screen[ScreenResultType]):
                 self._stale = lambda: refresh(None)
 
         self.app.plan_changed.subscribe(self, changed, immediate=True)
+
+    def on_mount(self) -> None:
+        _hide_toasts_for_now(self)
 
     def on_screen_suspend(self) -> None:
         self._styled_for = self._styling()
@@ -56,3 +70,6 @@ class LegrunModal(ModalScreen[ScreenResultType]):
     """A dialog of the planner, over the screen that opened it."""
 
     app = getters.app(LegrunApp)
+
+    def on_mount(self) -> None:
+        _hide_toasts_for_now(self)

@@ -130,10 +130,19 @@ class DayColumn(Widget, can_focus=False):
             self.call_next(self._repaint_changed_lines)
 
     def on_resize(self) -> None:
-        # The whole column repaints at its new size: remember what it will show, so that the
-        # next change clears every line of it that is no longer needed.
+        # Textual repaints a column whose size changed, all of it (asking again would draw a
+        # second frame: at start-up, one more full week after the first): remember what it
+        # shows, so that the next change clears every line of it no longer needed. A sibling
+        # whose size stayed may still read differently (the labels follow the narrowest
+        # column): it repaints the lines that changed.
+        narrowest = self._built[0][-1] if self._built is not None else None
         self._shown = self._lines()
-        self.refresh()
+        assert self._built is not None
+        if narrowest is None or self._built[0][-1] == narrowest:
+            return
+        for sibling in self.parent.children if self.parent is not None else ():
+            if isinstance(sibling, DayColumn) and sibling is not self:
+                sibling._schedule_diff()
 
     def _lines(self) -> list[tuple[str, tuple[object, ...]]]:
         return [(line.plain, tuple(line.spans)) for line in self.render().split("\n")]

@@ -1,0 +1,67 @@
+"""What the start-up does for speed, checked where a figure cannot be: the collector is off
+while the app starts and on again after its one pass, and the week is the bottom screen."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from legrun.storage import Repository
+from legrun.tui import application
+from legrun.tui.application import make_app
+from legrun.tui.cli import main
+from legrun.tui.screens.week import WeekScreen
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    yield
+    gc.unfreeze()
+    gc.enable()
+
+
+def test_the_app_starts_with_the_collector_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collector_restored: None
+) -> None:
+    seen: list[bool] = []
+
+    def run_app(path: Path | None, today: date, demo: bool = False, clock: object = None) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(application, "run_app", run_app)
+    assert main(["--db", str(tmp_path / "legrun.db")]) == 0
+    assert seen == [False]
+
+
+def test_the_start_up_pass_frees_cycles_freezes_the_rest_and_turns_the_collector_on(
+    repo: Repository, collector_restored: None
+) -> None:
+    app = make_app(repo, today=TODAY)
+    gc.disable()
+    frozen = gc.get_freeze_count()
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    garbage = weakref.ref(Cycle())  # only the collector can free it
+    assert garbage() is not None
+    app._freeze_what_start_up_made()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > frozen
+    assert garbage() is None  # freed, not frozen
+
+
+async def test_the_week_is_the_bottom_of_the_screen_stack(repo: Repository) -> None:
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert [type(s) for s in app.screen_stack] == [WeekScreen]
+        await pilot.press("2", "1")  # and the numbered screens come back to it
+        assert [type(s) for s in app.screen_stack] == [WeekScreen]
