@@ -14,13 +14,13 @@ from typing import Any, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.validation import Function, ValidationResult, Validator
 from textual.widgets import Input, Label, Static
 
 from legrun.planner.fields import BOUNDS, Bound
 from legrun.planner.models import ValidationError, parse_date
+from legrun.tui.screens.base import LegrunModal
 from legrun.tui.widgets.field_input import FieldInput, after_keys_on_their_way, value_of
 
 T = TypeVar("T")
@@ -78,7 +78,7 @@ FIELD_NAVIGATION = [
 ]
 
 
-class FormScreen(ModalScreen[T]):
+class FormScreen(LegrunModal[T]):
     """A modal form. Subclasses compose fields with `field()` and implement `build()`."""
 
     BINDINGS = [

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from legrun.planner.plan import KIND_LABELS, KIND_LETTERS
+from legrun.tui.screens.base import LegrunModal
 from legrun.tui.widgets.day_column import STATUS_MARKS
 
 _PRETTY_KEYS = {
@@ -23,7 +23,7 @@ def pretty_key(key: str) -> str:
     return ", ".join(_PRETTY_KEYS.get(k.strip(), k.strip()) for k in key.split(","))
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(LegrunModal[None]):
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss(None)", "Close help", id="help.close"),
     ]

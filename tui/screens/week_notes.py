@@ -6,9 +6,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 
 from legrun.planner.plan import WeekPlan, Why
+from legrun.tui.screens.base import LegrunModal
 from legrun.tui.widgets.hanging_text import HangingText, Line
 from legrun.tui.widgets.week_summary import (
     SUGGESTION_MARK,
@@ -67,7 +67,7 @@ def notes_screen_lines(plan: WeekPlan) -> list[Line]:
     return lines
 
 
-class WeekNotesScreen(ModalScreen[None]):
+class WeekNotesScreen(LegrunModal[None]):
     BINDINGS = [
         Binding(
             "escape,exclamation_mark",
