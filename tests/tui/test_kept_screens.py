@@ -17,8 +17,9 @@ from legrun.tui.screens.profile import ProfileScreen
 from legrun.tui.screens.season import SeasonScreen
 from legrun.tui.screens.trends import TrendsScreen
 from legrun.tui.screens.week import WeekScreen
+from legrun.tui.widgets.checklist import Checklist
 from tests.conftest import TODAY
-from tests.tui.support import SIZE, day, settle
+from tests.tui.support import SIZE, day, drawn, settle
 
 
 async def test_the_day_screen_is_kept_and_shows_the_day_asked_for(demo_repo: Repository) -> None:
@@ -126,3 +127,38 @@ async def test_trends_is_kept_with_its_tab_and_the_profile_form_opens_afresh(
         assert isinstance(app.screen, WeekScreen)
         await pilot.press("4")
         assert isinstance(app.screen, ProfileScreen) and app.screen is not profile
+
+
+async def test_a_kept_day_starts_its_checklist_at_the_first_item(demo_repo: Repository) -> None:
+    # Space ticks the checklist's highlighted item from the sessions list: on another day it
+    # must be that day's first item, not the row left highlighted on the day before.
+    app = make_app(demo_repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("left", "enter")  # Monday: a leg day, with a checklist
+        shown = app.screen
+        assert isinstance(shown, DayScreen) and shown.day_plan is not None
+        await pilot.press(*["down"] * (len(shown.day_plan.sessions) + 2))
+        assert shown.query_one(Checklist).highlighted == 2
+        await pilot.press("escape", "right", "right", "enter")
+        assert app.screen is shown and shown.day == day(2)
+        assert shown.query_one(Checklist).option_count > 2
+        assert shown.query_one(Checklist).highlighted == 0
+
+
+async def test_a_kept_day_is_laid_out_for_a_terminal_resized_while_it_was_hidden(
+    demo_repo: Repository,
+) -> None:
+    async def checklist(keys: tuple[str, ...], resize_first: bool) -> str:
+        app = make_app(demo_repo, today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            if not resize_first:
+                await pilot.press("enter", "escape")  # built (and kept) at 80 columns
+            await pilot.resize_terminal(60, 24)
+            await settle(pilot)
+            await pilot.press(*keys)
+            await settle(pilot)
+            return drawn(app.screen.query_one(Checklist))
+
+    kept = await checklist(("right", "enter"), resize_first=False)
+    fresh = await checklist(("right", "enter"), resize_first=True)
+    assert kept == fresh

@@ -63,6 +63,7 @@ class DayScreen(LegrunScreen[None]):
         self.start_cursor = 0
         self.plan: WeekPlan | None = None
         self.day_plan: DayPlan | None = None
+        self._filled_width = 0  # the width the lists were last filled at
 
     def compose(self) -> ComposeResult:
         with Vertical(id="day-body"):
@@ -89,14 +90,31 @@ class DayScreen(LegrunScreen[None]):
     def _start(self) -> None:
         sessions = self.query_one("#day-sessions", OptionList)
         sessions.highlighted = None
+        # The checklist too starts at its first item: space ticks it from the sessions.
+        self.query_one("#day-checklist", Checklist).highlighted = None
         self.refresh_day()
         if self.day_plan and self.day_plan.sessions:
             sessions.highlighted = min(self.start_cursor, len(self.day_plan.sessions) - 1)
         sessions.focus()
 
+    def on_resize(self) -> None:
+        # The lists wrap their long lines to the width they had when filled. This screen is
+        # kept while others are shown (and filled again before it is shown), so a terminal
+        # resized meanwhile leaves them filled for the old width: fill them again once the
+        # new layout is in place.
+        self.call_after_refresh(self._refill_if_width_changed)
+
+    def _refill_if_width_changed(self) -> None:
+        if self.day_plan is not None and self._list_width() != self._filled_width:
+            self.refresh_day()
+
+    def _list_width(self) -> int:
+        return self.query_one("#day-checklist", Checklist).content_size.width
+
     # -- updating in place --------------------------------------------------------------------
 
     def refresh_day(self, _: object = None) -> None:
+        self._filled_width = self._list_width()
         self.plan = self.app.plan_for(self.day)
         self.day_plan = self.plan.day(self.day)
         assert self.day_plan is not None
