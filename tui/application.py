@@ -473,12 +473,14 @@ def run_app(
 
     lengthen_escape_delay()  # over SSH a key's escape sequence may arrive split
     replace_foreign_bytes()  # or a byte that is not UTF-8 (Textual #6456)
-    repo = Repository.open(path)
     try:
-        app = make_app(repo, today=today, demo=demo, welcome=True, clock=clock)
-        app.freeze_after_start = True
-        app.run()
-        return app.return_code or 0
+        repo = Repository.open(path)
+        try:
+            app = make_app(repo, today=today, demo=demo, welcome=True, clock=clock)
+            app.freeze_after_start = True
+            app.run()
+            return app.return_code or 0
+        finally:
+            repo.close()
     finally:
-        repo.close()
-        gc.enable()  # if the app ended before its start-up pass
+        gc.enable()  # if the app ended (or never started) before its start-up pass

@@ -65,3 +65,10 @@ async def test_the_week_is_the_bottom_of_the_screen_stack(repo: Repository) -> N
         assert [type(s) for s in app.screen_stack] == [WeekScreen]
         await pilot.press("2", "1")  # and the numbered screens come back to it
         assert [type(s) for s in app.screen_stack] == [WeekScreen]
+
+
+def test_the_collector_is_on_again_when_the_database_cannot_be_opened(
+    tmp_path: Path, collector_restored: None
+) -> None:
+    assert main(["--db", str(tmp_path)]) == 1  # a folder, not a database
+    assert gc.isenabled()
