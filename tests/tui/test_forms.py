@@ -4,6 +4,7 @@ nothing; u takes a log or a check-in back."""
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
@@ -359,3 +360,48 @@ async def test_keys_arriving_in_one_burst_still_fill_the_right_fields(app: Legru
             driver.send_message(events.Key(key, char))  # no waiting between keys
         await pilot.pause()
         assert (field(app, "km").value, field(app, "minutes").value) == ("7.5", "45")
+
+
+async def test_a_save_asked_for_twice_in_one_read_closes_the_form_once(app: LegrunApp) -> None:
+    # A save waits for the keys already on their way (`after_keys_on_their_way`); asked for
+    # twice before either ran (enter, then ctrl+s, with no field focused), the second must
+    # not close the screen under the form, the week. Found by the key fuzz (seed 20261562).
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "r", "5", "tab", "3", "0")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.set_focus(None)
+        form.action_save()
+        form.action_save()
+        await pilot.pause()
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [WeekScreen]
+    assert app.repository.session_count() == 1
+
+
+@pytest.mark.parametrize(
+    "burst",
+    [
+        [("enter", "\r"), ("ctrl+s", None)],  # two saves
+        [("ctrl+s", None), ("escape", "\x1b")],  # a save, then a cancel, in one read
+    ],
+    ids=["enter-ctrl+s", "ctrl+s-escape"],
+)
+async def test_two_ways_out_of_a_form_in_one_read_close_it_once(
+    app: LegrunApp, burst: list[tuple[str, str | None]]
+) -> None:
+    # A save waits for the keys already on their way; a second way out of the form in the
+    # same read must not close the screen under it (the week) as well. Found by the key fuzz.
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "r", "5", "tab", "3", "0")
+        driver = app._driver
+        assert driver is not None
+        for key, char in burst:
+            driver.send_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        # The form is gone, once; the week is still there (a key after the form's end goes
+        # to what is shown then, as typing ahead does).
+        assert isinstance(app.screen_stack[0], WeekScreen)
+        assert not any(isinstance(s, FormScreen) for s in app.screen_stack)
+    assert app.repository.session_count() == 1

@@ -209,6 +209,10 @@ class FormScreen(LegrunModal[T]):
         after_keys_on_their_way(self, self._save_now)
 
     def _save_now(self) -> None:
+        if self.app.screen is not self:
+            # Closed (or covered) since the save was asked for: another way out of the form
+            # in the same read came first. Closing "it" now would close the screen under it.
+            return
         try:
             result = self.build()
         except ValidationError as exc:
