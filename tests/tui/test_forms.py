@@ -405,3 +405,15 @@ async def test_two_ways_out_of_a_form_in_one_read_close_it_once(
         assert isinstance(app.screen_stack[0], WeekScreen)
         assert not any(isinstance(s, FormScreen) for s in app.screen_stack)
     assert app.repository.session_count() == 1
+
+
+async def test_a_dialog_closed_twice_closes_only_itself(app: LegrunApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")  # the add chooser
+        chooser = app.screen
+        assert not isinstance(chooser, WeekScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        chooser.dismiss()  # a second way out, arriving after the first
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [WeekScreen]

@@ -217,3 +217,18 @@ async def test_a_search_that_ends_after_the_palette_closed_ends_nothing(app: Leg
         await pilot.pause()
         assert app.is_running
     assert app._exception is None
+
+
+async def test_a_palette_closed_twice_in_one_read_leaves_the_week_open(app: LegrunApp) -> None:
+    # Two enters in one read both choose; the second closed the palette again, and with it
+    # the screen under it. Found by the full key fuzz (seed 20261522, on a second start).
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await pilot.press("escape")
+        await pilot.pause()
+        palette.dismiss()  # what the second enter did
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [WeekScreen]
+        assert app.is_running

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual import events, getters
+from textual.await_complete import AwaitComplete
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
@@ -70,6 +71,14 @@ class LegrunModal(ModalScreen[ScreenResultType]):
     """A dialog of the planner, over the screen that opened it."""
 
     app = getters.app(LegrunApp)
+
+    def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
+        """Close this dialog, and only it: a second way out in the same read (two keys that
+        each close it) must not close the screen under it, which Textual's pop would."""
+        if self.app.screen is not self:
+            done: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
+            return done
+        return super().dismiss(result)
 
     def on_mount(self) -> None:
         _hide_toasts_for_now(self)
