@@ -48,3 +48,34 @@ async def test_fields_made_with_values_are_styled_at_mount_only_and_show_their_v
         late.value = "70"
         assert late.styles.background == Color.parse("red")
         assert "late" in styled
+
+
+async def test_a_form_just_opened_is_not_styled_a_second_time_when_shown(repo) -> None:  # type: ignore[no-untyped-def]
+    """Textual restyles a whole screen each time it is shown; a form shown right after its
+    mount was styled then, so that second pass is skipped (a theme change while it is
+    hidden still restyles it, as the kept-screens tests check)."""
+    from textual.screen import Screen
+
+    from legrun.tui.application import make_app
+    from legrun.tui.screens.run_form import RunForm
+    from tests.conftest import TODAY
+
+    app = make_app(repo, today=TODAY)
+    restyled: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        update_nodes = app.stylesheet.update_nodes
+
+        def counting(nodes, animate: bool = False) -> None:  # type: ignore[no-untyped-def]
+            nodes = list(nodes)
+            restyled.extend(type(n).__name__ for n in nodes if isinstance(n, Screen))
+            update_nodes(nodes, animate=animate)
+
+        app.stylesheet.update_nodes = counting  # type: ignore[method-assign]
+        await pilot.press("a", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, RunForm)
+        assert app.screen.query_one("#f-km").has_focus
+        await pilot.press("escape")
+        await pilot.pause()
+    assert restyled == []

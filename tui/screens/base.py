@@ -23,6 +23,25 @@ def _hide_toasts_for_now(screen: Screen[Any]) -> None:
         screen.query_one("#textual-toastrack").display = False
 
 
+def _styling(screen: Screen[Any]) -> tuple[object, ...]:
+    """What the styles of a screen off the stack can change with: the theme (the palette
+    changes it from any screen) and the app's classes."""
+    app = screen.app
+    return (app.theme, app.ansi_color, tuple(sorted(app.classes)))
+
+
+def _skip_needless_restyle(screen: Screen[Any], event: events.ScreenResume) -> None:
+    """Textual restyles every widget of a screen each time it shows it, in case something
+    that styles them changed meanwhile: a table then drops every row it had drawn and draws
+    them all again (half of the 50 ms history took to show again), and a form just mounted,
+    styled a moment before, is styled twice (a third of the welcome's first frame). Skipped
+    when nothing that styles it changed since it was mounted or last hidden. Called from
+    the screen's own resume handler, which runs before Textual's."""
+    styled_for = getattr(screen, "_styled_for", None)
+    if event.refresh_styles and styled_for == _styling(screen):
+        event.refresh_styles = False
+
+
 class LegrunScreen(Screen[ScreenResultType]):
     """A full screen of the planner."""
 
@@ -45,26 +64,16 @@ class LegrunScreen(Screen[ScreenResultType]):
 
     def on_mount(self) -> None:
         _hide_toasts_for_now(self)
+        self._styled_for = _styling(self)
 
     def on_screen_suspend(self) -> None:
-        self._styled_for = self._styling()
+        self._styled_for = _styling(self)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual restyles every widget of a screen it shows again, in case something that
-        # styles them changed meanwhile; a table then drops every row it had drawn, and
-        # draws them all again (half of the 50 ms history took to show again). Runs before
-        # Textual's own handler (the subclass's, first in the MRO), so it can skip that.
-        if event.refresh_styles and self._styled_for == self._styling():
-            event.refresh_styles = False
+        _skip_needless_restyle(self, event)
         stale, self._stale = self._stale, None
         if stale is not None:
             stale()
-
-    def _styling(self) -> tuple[object, ...]:
-        """What the styles of a screen off the stack can change with: the theme (the palette
-        changes it from any screen) and the app's classes."""
-        app = self.app
-        return (app.theme, app.ansi_color, tuple(sorted(app.classes)))
 
 
 class LegrunModal(ModalScreen[ScreenResultType]):
@@ -80,5 +89,14 @@ class LegrunModal(ModalScreen[ScreenResultType]):
             return done
         return super().dismiss(result)
 
+    _styled_for: tuple[object, ...] | None = None  # `_styling()` when mounted or hidden
+
     def on_mount(self) -> None:
         _hide_toasts_for_now(self)
+        self._styled_for = _styling(self)
+
+    def on_screen_suspend(self) -> None:
+        self._styled_for = _styling(self)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        _skip_needless_restyle(self, event)
