@@ -204,8 +204,8 @@ def past_the_welcome(terminal: Terminal) -> None:
 def test_next_week_add_a_run_and_quit(terminal: Terminal, tmp_path: Path) -> None:
     db, status = tmp_path / "legrun.db", tmp_path / "status"
     terminal.start(app_command(db, status))
+    past_the_welcome(terminal)  # the welcome covers the week (opaque)
     terminal.wait_for_text("Week 23 Nov - 29 Nov 2026")
-    past_the_welcome(terminal)
 
     terminal.type("]")
     screen = terminal.wait_for_text("Week 30 Nov - 06 Dec 2026")
@@ -269,8 +269,8 @@ def test_each_week_on_the_terminal_matches_a_full_redraw(
 def test_sighup_to_the_app_ends_it_cleanly(terminal: Terminal, tmp_path: Path) -> None:
     db, status = tmp_path / "legrun.db", tmp_path / "status"
     terminal.start(app_command(db, status))
+    past_the_welcome(terminal)  # the welcome covers the week (opaque)
     terminal.wait_for_text("Week 23 Nov - 29 Nov 2026")
-    past_the_welcome(terminal)
     # Something saved before the hang-up, and a form left open when it comes.
     terminal.type("c")
     terminal.wait_for_text("Morning check-in")
@@ -301,8 +301,8 @@ def test_closing_the_terminal_ends_the_app_cleanly(terminal: Terminal, tmp_path:
     # ends, and the app gets SIGHUP with no terminal left to restore.
     db, status = tmp_path / "legrun.db", tmp_path / "status"
     terminal.start(app_command(db, status))
+    past_the_welcome(terminal)  # the welcome covers the week (opaque)
     terminal.wait_for_text("Week 23 Nov - 29 Nov 2026")
-    past_the_welcome(terminal)
     terminal.type("c")
     terminal.wait_for_text("Morning check-in")
     terminal.type("5")
