@@ -30,24 +30,36 @@ def _styling(screen: Screen[Any]) -> tuple[object, ...]:
     return (app.theme, app.ansi_color, tuple(sorted(app.classes)))
 
 
-def _skip_needless_restyle(screen: Screen[Any], event: events.ScreenResume) -> None:
-    """Textual restyles every widget of a screen each time it shows it, in case something
+class _PlannerScreen(Screen[ScreenResultType]):
+    """What the planner's screens and dialogs share: the app typed as the planner's, the
+    toast rack set in the mount, and no needless restyle when shown.
+
+    Textual restyles every widget of a screen each time it shows it, in case something
     that styles them changed meanwhile: a table then drops every row it had drawn and draws
     them all again (half of the 50 ms history took to show again), and a form just mounted,
-    styled a moment before, is styled twice (a third of the welcome's first frame). Skipped
-    when nothing that styles it changed since it was mounted or last hidden. Called from
-    the screen's own resume handler, which runs before Textual's."""
-    styled_for = getattr(screen, "_styled_for", None)
-    if event.refresh_styles and styled_for == _styling(screen):
-        event.refresh_styles = False
-
-
-class LegrunScreen(Screen[ScreenResultType]):
-    """A full screen of the planner."""
+    styled a moment before, is styled twice (a third of the welcome's first frame). That is
+    skipped when nothing that styles it changed since it was mounted or last hidden. The
+    handlers run before Textual's (this class comes before Screen in the MRO)."""
 
     app = getters.app(LegrunApp)
+    _styled_for: tuple[object, ...] | None = None  # `_styling()` when mounted or last hidden
+
+    def on_mount(self) -> None:
+        _hide_toasts_for_now(self)
+        self._styled_for = _styling(self)
+
+    def on_screen_suspend(self) -> None:
+        self._styled_for = _styling(self)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if event.refresh_styles and self._styled_for == _styling(self):
+            event.refresh_styles = False
+
+
+class LegrunScreen(_PlannerScreen[ScreenResultType]):
+    """A full screen of the planner."""
+
     _stale: Callable[[], None] | None = None
-    _styled_for: tuple[object, ...] | None = None  # `_styling()` when it was last hidden
 
     def follow_plan(self, refresh: Callable[[object], None]) -> None:
         """Call `refresh` when the plan changes (a save, another session's write, midnight):
@@ -62,24 +74,15 @@ class LegrunScreen(Screen[ScreenResultType]):
 
         self.app.plan_changed.subscribe(self, changed, immediate=True)
 
-    def on_mount(self) -> None:
-        _hide_toasts_for_now(self)
-        self._styled_for = _styling(self)
-
-    def on_screen_suspend(self) -> None:
-        self._styled_for = _styling(self)
-
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        _skip_needless_restyle(self, event)
+        # (Textual calls each class's handler in turn: the restyle skip runs after this.)
         stale, self._stale = self._stale, None
         if stale is not None:
             stale()
 
 
-class LegrunModal(ModalScreen[ScreenResultType]):
+class LegrunModal(ModalScreen[ScreenResultType], _PlannerScreen[ScreenResultType]):
     """A dialog of the planner, over the screen that opened it."""
-
-    app = getters.app(LegrunApp)
 
     def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
         """Close this dialog, and only it: a second way out in the same read (two keys that
@@ -88,15 +91,3 @@ class LegrunModal(ModalScreen[ScreenResultType]):
             done: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
             return done
         return super().dismiss(result)
-
-    _styled_for: tuple[object, ...] | None = None  # `_styling()` when mounted or hidden
-
-    def on_mount(self) -> None:
-        _hide_toasts_for_now(self)
-        self._styled_for = _styling(self)
-
-    def on_screen_suspend(self) -> None:
-        self._styled_for = _styling(self)
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        _skip_needless_restyle(self, event)
