@@ -6,6 +6,7 @@ same advice when the plan around it changes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date
 
@@ -124,10 +125,23 @@ def day_checklist(
     for item in items:
         if item.status != "skipped":
             wanted.update(session_checklist(item))
-    ordered = sorted(
-        (key for key in ITEMS if key in wanted), key=lambda key: _WHEN.index(ITEMS[key][0])
-    )
+    keys = _ordered(frozenset(wanted))
+    done = frozenset(key for key in keys if (day, key) in ticks) if ticks else frozenset()
+    return _checklist(keys, done)
+
+
+@functools.lru_cache(maxsize=64)
+def _ordered(wanted: frozenset[str]) -> tuple[str, ...]:
     return tuple(
-        ChecklistItem(id=key, when=ITEMS[key][0], text=ITEMS[key][1], done=(day, key) in ticks)
-        for key in ordered
+        sorted((key for key in ITEMS if key in wanted), key=lambda key: _WHEN.index(ITEMS[key][0]))
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _checklist(keys: tuple[str, ...], done: frozenset[str]) -> tuple[ChecklistItem, ...]:
+    # The same few checklists recur on every day of every week planned: made once each (their
+    # items are frozen, so days may share them).
+    return tuple(
+        ChecklistItem(id=key, when=ITEMS[key][0], text=ITEMS[key][1], done=key in done)
+        for key in keys
     )

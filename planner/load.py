@@ -98,7 +98,7 @@ class TrainingHistory:
         made = TrainingHistory._sorted(
             (*self.sessions, *extra),
             [*self._dates, *(s.date for s in extra)],
-            sorted({*self.run_dates, *runs}) if runs else self.run_dates,
+            _merged_dates(self.run_dates, runs),
         )
         if self._dates:
             # The blocks before the first added session stay as they were.
@@ -140,13 +140,25 @@ class TrainingHistory:
     def _blocks(self, day: date | None = None) -> list[date]:
         """The first run of every training block (known at least up to `day`)."""
         known = self._blocks_known_before
-        if self._block_starts is None or known is not None and (day is None or day > known):
-            dates = self.run_dates
-            self._block_starts = [
-                d for i, d in enumerate(dates) if i == 0 or (d - dates[i - 1]).days > BREAK_DAYS
-            ]
-            self._blocks_known_before = None
-        return self._block_starts
+        starts = self._block_starts
+        if starts is not None and (known is None or day is not None and day <= known):
+            return starts
+        dates = self.run_dates
+        # Whether a run starts a block depends only on the run before it: the starts before
+        # `known` stand, and only the runs from it on are looked at again.
+        kept: list[date] = []
+        first = 0
+        if starts is not None and known is not None:
+            kept = starts[: bisect.bisect_left(starts, known)]
+            first = bisect.bisect_left(dates, known)
+        kept += [
+            dates[i]
+            for i in range(first, len(dates))
+            if i == 0 or (dates[i] - dates[i - 1]).days > BREAK_DAYS
+        ]
+        self._block_starts = kept
+        self._blocks_known_before = None
+        return kept
 
     def block_start(self, day: date) -> tuple[date | None, date | None]:
         """The first run of the training block that `day` falls in, and the last run before
@@ -171,6 +183,16 @@ class TrainingHistory:
                 self._daily_load_cache.clear()
             self._daily_load_cache[key] = cached
         return cached
+
+
+def _merged_dates(dates: list[date], added: list[date]) -> list[date]:
+    """The sorted dates with `added` (sorted) in, each date once: a plain append when they all
+    come after (the weeks ahead), without sorting the years before again."""
+    if not added:
+        return dates
+    if not dates or added[0] > dates[-1]:
+        return [*dates, *sorted(set(added))]
+    return sorted({*dates, *added})
 
 
 def banister(

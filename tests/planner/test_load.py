@@ -144,3 +144,33 @@ def test_plan_state_and_totals_use_these_numbers():
     runs = [i for i in counted if i.is_run]
     assert plan.totals.run_km == round(sum(i.km or 0 for i in runs), 1)
     assert plan.totals.run_minutes == sum(i.minutes or 0 for i in runs)
+
+
+def _blocks_of(history: TrainingHistory, days: list[date]) -> list[tuple[date | None, ...]]:
+    return [history.block_start(d) for d in days]
+
+
+def test_derived_histories_find_the_training_blocks_a_fresh_one_finds():
+    """`with_sessions` and `without` reuse the blocks found before the change and look at the
+    runs after it again: each must see the blocks a history built from scratch sees."""
+    # Runs every other day with breaks of 15 and 30 days (new blocks) and one of 14 (not).
+    offsets = [*range(0, 40, 2), *range(54, 80, 2), *range(94, 120, 3), *range(150, 170, 2)]
+    logged = [run(D + timedelta(days=o), km=6.0) for o in offsets]
+    asked = [D + timedelta(days=o) for o in range(-5, 260, 3)]
+    base = TrainingHistory(logged[:40])
+    base.block_start(D + timedelta(days=100))  # the blocks found once, then carried on
+    # Planned weeks ahead: one after a break (a new block), then one straight after.
+    ahead = [run(D + timedelta(days=o), km=5.0) for o in (200, 202, 204, 206)]
+    grown = base.with_sessions(ahead)
+    assert _blocks_of(grown, asked) == _blocks_of(TrainingHistory([*logged[:40], *ahead]), asked)
+    assert grown.block_start(D + timedelta(days=203))[0] == D + timedelta(days=200)
+    # Without a span, the runs after it start blocks of their own where the gap is a break.
+    full = TrainingHistory(logged)
+    full.block_start(D + timedelta(days=200))
+    start, end = D + timedelta(days=60), D + timedelta(days=100)
+    cut = full.without(start, end)
+    kept = [s for s in logged if not start <= s.date <= end]
+    assert _blocks_of(cut, asked) == _blocks_of(TrainingHistory(kept), asked)
+    # And a derived history grown again still agrees.
+    regrown = cut.with_sessions(ahead)
+    assert _blocks_of(regrown, asked) == _blocks_of(TrainingHistory([*kept, *ahead]), asked)
