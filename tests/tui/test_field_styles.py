@@ -79,3 +79,39 @@ async def test_a_form_just_opened_is_not_styled_a_second_time_when_shown(repo) -
         await pilot.press("escape")
         await pilot.pause()
     assert restyled == []
+
+
+async def test_fields_follow_the_focus_in_an_open_form_and_not_once_it_is_closed(repo) -> None:  # type: ignore[no-untyped-def]
+    """Textual restyles a field when it gains or loses the focus. In a form that is shown
+    that shows where the cursor is; the focused field of a form just saved is told it lost
+    the focus only after the form has left the screen, where restyling it is wasted."""
+    from legrun.tui.application import make_app
+    from legrun.tui.screens.run_form import RunForm
+    from tests.conftest import TODAY
+
+    app = make_app(repo, today=TODAY)
+    restyled: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        update_nodes = app.stylesheet.update_nodes
+
+        def counting(nodes, animate: bool = False) -> None:  # type: ignore[no-untyped-def]
+            nodes = list(nodes)
+            restyled.extend(str(n.id) for n in nodes if isinstance(n, FieldInput))
+            update_nodes(nodes, animate=animate)
+
+        app.stylesheet.update_nodes = counting  # type: ignore[method-assign]
+        await pilot.press("a", "r", "5", "tab")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RunForm)
+        assert form.query_one("#f-minutes").has_focus
+        # The field left and the field reached were restyled for their :focus.
+        assert {"f-km", "f-minutes"} <= set(restyled)
+        await pilot.press("3", "0")
+        restyled.clear()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, RunForm)
+        assert [s.km for s in repo.sessions(TODAY, TODAY)] == [5.0]
+    assert restyled == []
