@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 SESSION_COLUMNS = (
     "s.id, s.date, s.type, s.minutes, s.rpe, s.km, s.avg_hr, s.run_kind, s.activity, s.notes"
 )
+# Sessions kept made from their rows (`Repository._decoded`): ten years of history and more.
+_SESSIONS_KEPT = 8192
 
 
 def _iso(day: date | None) -> str | None:
@@ -63,6 +65,7 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
     def __init__(self, db: sqlite3.Connection, path: Path | None = None) -> None:
         self._db = Connection(db)
         self.path = path
+        self._sessions_made: dict[tuple[object, ...], AnySession] = {}
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Repository:
@@ -313,10 +316,11 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
             params,
         )
         leg_ids = [r[0] for r in rows if r[2] == "leg"]
-        exercises = self._exercises_for(leg_ids)
-        return [_session_from_row(r, exercises.get(r[0], ())) for r in rows]
+        exercises = self._exercise_rows(leg_ids)
+        return [self._decoded(r, exercises.get(r[0], ())) for r in rows]
 
-    def _exercises_for(self, session_ids: list[int]) -> dict[int, tuple[Exercise, ...]]:
+    def _exercise_rows(self, session_ids: list[int]) -> dict[int, tuple[tuple[Any, ...], ...]]:
+        """The exercises' rows of these sessions, in order, by session id."""
         if not session_ids:
             return {}
         columns = "session_id, name, sets, reps, load_kg, muscles, per_set, unit"
@@ -332,20 +336,27 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
             wanted = set(session_ids)
             every = self._db.rows(f"SELECT {columns} FROM exercises ORDER BY session_id, position")
             rows = [r for r in every if r[0] in wanted]
-        found: dict[int, list[Exercise]] = {}
-        for session_id, name, sets, reps, load_kg, muscles, per_set, unit in rows:
-            found.setdefault(session_id, []).append(
-                Exercise(
-                    name=name,
-                    sets=sets,
-                    reps=reps,
-                    load_kg=load_kg,
-                    muscles=tuple(m for m in (muscles or "").split(",") if m),
-                    per_set=_sets_from_text(per_set),
-                    unit=unit or "kg",
-                )
-            )
+        found: dict[int, list[tuple[Any, ...]]] = {}
+        for row in rows:
+            found.setdefault(row[0], []).append(row)
         return {k: tuple(v) for k, v in found.items()}
+
+    def _decoded(
+        self, row: tuple[Any, ...], exercise_rows: tuple[tuple[Any, ...], ...]
+    ) -> AnySession:
+        """The session these rows hold. A session is read again and again (the planner's
+        window of months after every save), and making one checks every field: a session is
+        made once for the same rows. The rows are the key, so a session changed by anyone,
+        this connection or another, is read afresh."""
+        key = (row, exercise_rows)
+        found = self._sessions_made.get(key)
+        if found is None:
+            exercises = tuple(_exercise_from_row(r) for r in exercise_rows)
+            found = _session_from_row(row, exercises)
+            if len(self._sessions_made) >= _SESSIONS_KEPT:
+                self._sessions_made.clear()
+            self._sessions_made[key] = found
+        return found
 
     # -- the goal race ------------------------------------------------------------------------
 
@@ -554,6 +565,19 @@ def _sets_from_text(text: str | None) -> tuple[tuple[int, float | None], ...]:
         reps, _, load = part.partition("@")
         sets.append((int(reps), float(load) if load else None))
     return tuple(sets)
+
+
+def _exercise_from_row(row: tuple[Any, ...]) -> Exercise:
+    _, name, sets, reps, load_kg, muscles, per_set, unit = row
+    return Exercise(
+        name=name,
+        sets=sets,
+        reps=reps,
+        load_kg=load_kg,
+        muscles=tuple(m for m in (muscles or "").split(",") if m),
+        per_set=_sets_from_text(per_set),
+        unit=unit or "kg",
+    )
 
 
 def _session_from_row(row: tuple[Any, ...], exercises: tuple[Exercise, ...]) -> AnySession:

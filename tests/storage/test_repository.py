@@ -169,6 +169,37 @@ def test_replacing_a_session_keeps_its_id(repo: Repository) -> None:
     assert repo._db.raw.execute("SELECT count(*) FROM exercises").fetchone()[0] == 2
 
 
+def test_a_session_read_again_shows_every_change_whoever_made_it(db_path: Path) -> None:
+    """Sessions read again (the planner's window after every save) are made once for the
+    same rows: a change here, or by another connection to the file, is read as it now is."""
+    here = Repository.open(db_path)
+    other = Repository.open(db_path)
+    try:
+        sid = here.add_session(
+            LegDay(date=date(2026, 11, 2), minutes=60, rpe=8, exercises=(SQUAT,))
+        )
+        run_id = here.add_session(Run(date=date(2026, 11, 3), minutes=30, rpe=4, km=5.0))
+        first = here.sessions()
+        assert here.sessions() == first
+        # Another connection changes only an exercise's load, then only a run's minutes.
+        other._db.raw.execute("UPDATE exercises SET load_kg = 105 WHERE session_id = ?", [sid])
+        other._db.raw.execute("UPDATE sessions SET minutes = 31 WHERE id = ?", [run_id])
+        other._db.raw.commit()
+        leg_day, run = here.sessions()
+        assert isinstance(leg_day, LegDay) and isinstance(run, Run)
+        assert leg_day.exercises[0].load_kg == 105.0
+        assert run.minutes == 31
+        # This connection edits the leg day's exercises: the new ones are read.
+        here.replace_session(
+            LegDay(id=sid, date=date(2026, 11, 2), minutes=60, rpe=8, exercises=(LUNGE, RDL))
+        )
+        assert [e.name for e in here.sessions()[0].exercises] == ["walking lunge", "rdl"]
+        assert [e.name for e in other.sessions()[0].exercises] == ["walking lunge", "rdl"]
+    finally:
+        here.close()
+        other.close()
+
+
 def test_a_second_checkin_on_the_same_date_replaces_the_first(repo: Repository) -> None:
     repo.save_checkin(CheckIn(date=date(2026, 11, 24), soreness=7, quads=8, sleep=2))
     repo.save_checkin(CheckIn(date=date(2026, 11, 24), soreness=3))
