@@ -8,6 +8,7 @@ of history behind it touches only the days that matter.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
@@ -55,7 +56,10 @@ class TrainingHistory:
         self._run_dates: list[date] | None = None
         if run_dates is not None:
             own = [s.date for s in self.sessions if isinstance(s, Run)]
-            self._run_dates = sorted({*run_dates, *own})
+            given = list(run_dates)
+            in_order = all(a < b for a, b in itertools.pairwise(given))
+            # (Storage gives them in order, each once: no sort of ten years of dates then.)
+            self._run_dates = _merged_dates(given, own) if in_order else sorted({*given, *own})
         self._block_starts: list[date] | None = None
         self._blocks_known_before: date | None = None  # block starts are known before this
 
@@ -127,9 +131,11 @@ class TrainingHistory:
 
     @property
     def run_dates(self) -> list[date]:
-        """The dates of every run, in order (one entry per run)."""
+        """The dates with a run, in order, each once."""
         if self._run_dates is None:
-            self._run_dates = [s.date for s in self.sessions if isinstance(s, Run)]
+            self._run_dates = list(
+                dict.fromkeys(s.date for s in self.sessions if isinstance(s, Run))
+            )
         return self._run_dates
 
     def last_run_before(self, day: date) -> date | None:
@@ -186,13 +192,17 @@ class TrainingHistory:
 
 
 def _merged_dates(dates: list[date], added: list[date]) -> list[date]:
-    """The sorted dates with `added` (sorted) in, each date once: a plain append when they all
-    come after (the weeks ahead), without sorting the years before again."""
-    if not added:
+    """`dates` (in order, each once) with `added` in, each date once: without sorting the
+    years before again when what is added is there already or comes after them all (the
+    weeks ahead)."""
+    missing = sorted(
+        {d for d in added if (i := bisect.bisect_left(dates, d)) == len(dates) or dates[i] != d}
+    )
+    if not missing:
         return dates
-    if not dates or added[0] > dates[-1]:
-        return [*dates, *sorted(set(added))]
-    return sorted({*dates, *added})
+    if not dates or missing[0] > dates[-1]:
+        return [*dates, *missing]
+    return sorted({*dates, *missing})
 
 
 def banister(

@@ -174,3 +174,19 @@ def test_derived_histories_find_the_training_blocks_a_fresh_one_finds():
     # And a derived history grown again still agrees.
     regrown = cut.with_sessions(ahead)
     assert _blocks_of(regrown, asked) == _blocks_of(TrainingHistory([*kept, *ahead]), asked)
+
+
+def test_run_dates_read_from_storage_join_the_window_s_runs_each_date_once() -> None:
+    """Storage gives every run date up to the window's end (in order, each once) and the
+    window's sessions beside them: the history's run dates are the union, in order, each
+    date once, whatever order they came in."""
+    older = [D - timedelta(days=400 + 3 * i) for i in range(50)]
+    window = [run(D - timedelta(days=d), km=5.0) for d in (1, 1, 4, 9)]
+    ahead = D + timedelta(days=2)  # a run logged ahead, not among the dates given
+    window.append(run(ahead, km=5.0))
+    given = sorted({*older, *(s.date for s in window[:4])})
+    expected = sorted({*older, *(s.date for s in window)})
+    assert TrainingHistory(window, given).run_dates == expected
+    assert TrainingHistory(window, list(reversed(given))).run_dates == expected
+    assert TrainingHistory(window, given + given[:3]).run_dates == expected
+    assert TrainingHistory(window).run_dates == sorted({s.date for s in window})
