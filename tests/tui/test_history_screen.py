@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from legrun.planner.models import CrossTraining, Exercise, LegDay, Run
 from legrun.storage import Repository
 from legrun.tui.application import make_app
 from legrun.tui.screens.history import PAGE, HistoryScreen
 from legrun.tui.screens.run_form import RunForm
+from legrun.tui.widgets.record_table import RecordTable
 from tests.conftest import TODAY
 from tests.tui.support import drawn, settle
 
@@ -55,7 +56,7 @@ async def test_history_lists_newest_first_and_filters_by_kind(repo: Repository) 
         assert isinstance(screen, HistoryScreen)
         assert _dates(screen) == sorted(_dates(screen), reverse=True)
         assert len(screen.loaded) == 5
-        assert screen.query_one(DataTable).row_count == 5
+        assert screen.query_one(RecordTable).row_count == 5
         await pilot.press("f")  # leg days
         assert {type(s) for s in screen.loaded} == {LegDay}
         await pilot.press("f")  # runs
@@ -229,7 +230,7 @@ async def test_end_goes_to_the_oldest_row_with_the_date_column_in_view(repo: Rep
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
-        table = screen.query_one(DataTable)
+        table = screen.query_one(RecordTable)
         assert table.cursor_row == len(screen.loaded) - 1
         assert screen.loaded[table.cursor_row].date == date(2026, 11, 2)
         assert table.scroll_x == 0
@@ -254,7 +255,7 @@ async def test_check_ins_are_listed_edited_and_deleted_in_history(repo: Reposito
         assert kinds == ["Run", "LegDay", "CheckIn", "CrossTraining", "Run", "LegDay"]
         await pilot.press("f", "f", "f", "f")  # leg days, runs, cross, check-ins
         assert [type(r).__name__ for r in screen.loaded] == ["CheckIn"]
-        assert "C Check-in" in str(screen.query_one(DataTable).get_row_at(0)[1])
+        assert "C Check-in" in str(screen.query_one(RecordTable).get_row_at(0)[1])
         assert "quads 6/10" in _detail(screen) and "sleep 3/5" in _detail(screen)
         await pilot.press("enter")  # edit: the check-in form, filled in
         form = app.screen

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from legrun.planner.models import Run
 from legrun.storage import Repository
@@ -18,6 +18,7 @@ from legrun.tui.screens.season import SeasonScreen
 from legrun.tui.screens.trends import TrendsScreen
 from legrun.tui.screens.week import WeekScreen
 from legrun.tui.widgets.checklist import Checklist
+from legrun.tui.widgets.record_table import RecordTable
 from tests.conftest import TODAY
 from tests.tui.support import SIZE, day, drawn, settle
 
@@ -69,14 +70,14 @@ async def test_a_kept_history_names_its_distance_column_in_the_profiles_units(
     app = make_app(demo_repo, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        table = app.screen.query_one(DataTable)
-        assert [str(c.label) for c in table.columns.values()][3] == "Km"
+        table = app.screen.query_one(RecordTable)
+        assert table.labels[3] == "Km"
         await pilot.press("1")
         profile = demo_repo.profile()
         app.change(SaveProfile(replace(profile, units="mi")), "units")
         await pilot.press("2")
-        table = app.screen.query_one(DataTable)
-        assert [str(c.label) for c in table.columns.values()][3] == "Mi"
+        table = app.screen.query_one(RecordTable)
+        assert table.labels[3] == "Mi"
 
 
 async def test_a_theme_chosen_while_a_kept_screen_was_hidden_restyles_it(
@@ -85,7 +86,7 @@ async def test_a_theme_chosen_while_a_kept_screen_was_hidden_restyles_it(
     app = make_app(demo_repo, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(RecordTable)
         dark = table.rich_style
         await pilot.press("1")
         app.theme = "textual-light"

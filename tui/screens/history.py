@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from legrun.planner.kinds import KINDS
 from legrun.planner.models import AnySession, CheckIn, Run, ValidationError, parse_date
@@ -24,6 +23,7 @@ from legrun.tui.screens.base import LegrunScreen
 from legrun.tui.text import checkin_details, item_summary, pace_text, session_details
 from legrun.tui.widgets.hanging_text import HangingText, Line
 from legrun.tui.widgets.key_bar import KeyBar
+from legrun.tui.widgets.record_table import RecordTable
 
 PAGE = 100
 KIND_CYCLE = (None, "leg", "run", "cross", CHECKIN)
@@ -49,7 +49,7 @@ def _cells(session: Record, units: str = "km") -> tuple[object, ...]:
             "",
             "",
             "",
-            Text(checkin_details(session)),
+            checkin_details(session),
         )
     item = item_from_session(session)
     run = session if isinstance(session, Run) else None
@@ -61,7 +61,7 @@ def _cells(session: Record, units: str = "km") -> tuple[object, ...]:
         pace_text(run.pace_min_per_km, units) if run else "",
         session.rpe if session.rpe is not None else "",
         session.load,
-        Text(session_details(session)),  # plain text: notes may hold brackets, never markup
+        session_details(session),  # plain text (the table shows no markup)
     )
 
 
@@ -88,10 +88,7 @@ class HistoryScreen(LegrunScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="history-title", markup=False)
-        table: DataTable[object] = DataTable(
-            id="history-table", cursor_type="row", zebra_stripes=True
-        )
-        yield table
+        yield RecordTable(id="history-table")
         yield HangingText(id="history-detail", more="… enter edits it: all of it")
         yield Input(
             placeholder="search notes and exercises; enter applies, esc clears",
@@ -110,30 +107,30 @@ class HistoryScreen(LegrunScreen[None]):
             self.query_one(name, Input).display = False
         self.follow_plan(self.reload)
         self.reload()
-        self.query_one(DataTable).focus()
+        self.query_one(RecordTable).focus()
 
     # -- loading a page at a time -------------------------------------------------------------
 
     def reload(self, _: object = None) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(RecordTable)
         keep = table.cursor_row
         units = self.app.repository.profile().units
-        if units != self.units or not table.columns:
+        if units != self.units or not table.labels:
             # The screen is kept between visits (`LegrunApp.kept_screen`): the profile's
             # units may have changed since the columns were named.
             self.units = units
-            table.clear(columns=True)
-            for label, width in (
-                ("Date", 10),
-                ("Kind", 15),
-                ("Min", 4),
-                (units.capitalize(), 5),
-                ("Pace", 5),
-                ("RPE", 3),
-                ("Load", 5),
-                ("Details", None),
-            ):
-                table.add_column(label, width=width)
+            table.set_columns(
+                [
+                    ("Date", 10),
+                    ("Kind", 15),
+                    ("Min", 4),
+                    (units.capitalize(), 5),
+                    ("Pace", 5),
+                    ("RPE", 3),
+                    ("Load", 5),
+                    ("Details", None),
+                ]
+            )
         table.clear()
         self.loaded = []
         self.exhausted = False
@@ -158,7 +155,7 @@ class HistoryScreen(LegrunScreen[None]):
 
     def _add_page(self, page: list[Record]) -> None:
         self.exhausted = len(page) < PAGE
-        self.query_one(DataTable).add_rows([_cells(s, self.units) for s in page])
+        self.query_one(RecordTable).add_rows([_cells(s, self.units) for s in page])
         self.loaded.extend(page)
 
     class PageRead(Message):
@@ -230,17 +227,17 @@ class HistoryScreen(LegrunScreen[None]):
             lines.append(Line(details, hang=2))
         pane.show(lines)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_record_table_row_highlighted(self, event: RecordTable.RowHighlighted) -> None:
         self._show_detail()
         # Fetch the next page before the cursor reaches the end, so scrolling never stalls.
         if event.cursor_row >= len(self.loaded) - 20 and not self.exhausted:
             self._read_page(self.filter, self._after())
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_record_table_row_selected(self, event: RecordTable.RowSelected) -> None:
         self.action_edit()
 
     def _selected(self) -> Record | None:
-        table = self.query_one(DataTable)
+        table = self.query_one(RecordTable)
         if not self.loaded or table.cursor_row >= len(self.loaded):
             return None
         return self.loaded[table.cursor_row]
@@ -254,7 +251,7 @@ class HistoryScreen(LegrunScreen[None]):
         for box in (search, self.query_one("#history-range", Input)):
             if box.display:
                 box.display = False
-                self.query_one(DataTable).focus()
+                self.query_one(RecordTable).focus()
                 if box is search and self.filter.search:
                     self.filter = self.filter.but(search="")
                     self.reload()
@@ -269,7 +266,7 @@ class HistoryScreen(LegrunScreen[None]):
         if isinstance(self.focused, Input):
             self.focused.action_home()  # in a search or date box: the start of the text
             return
-        self.query_one(DataTable).move_cursor(row=0, column=0)
+        self.query_one(RecordTable).move_cursor(row=0)
 
     def action_last(self) -> None:
         """The oldest session loaded so far (the next page is then read); the columns stay
@@ -277,9 +274,9 @@ class HistoryScreen(LegrunScreen[None]):
         if isinstance(self.focused, Input):
             self.focused.action_end()
             return
-        table = self.query_one(DataTable)
+        table = self.query_one(RecordTable)
         if self.loaded:
-            table.move_cursor(row=len(self.loaded) - 1, column=0)
+            table.move_cursor(row=len(self.loaded) - 1)
         table.scroll_to(x=0, animate=False)
 
     def action_cycle_kind(self) -> None:
@@ -313,7 +310,7 @@ class HistoryScreen(LegrunScreen[None]):
                 return
             self.filter = f.but(start=start, end=end)
         event.input.display = False
-        self.query_one(DataTable).focus()
+        self.query_one(RecordTable).focus()
         self.reload()
 
     def _parse_range(self, text: str) -> tuple[date | None, date | None]:
