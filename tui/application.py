@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -150,6 +150,17 @@ class LegrunApp(App[int]):
         from legrun.tui.screens.week import WeekScreen
 
         return WeekScreen()
+
+    @property
+    def _background_screens(self) -> list[Screen[Any]]:
+        """The screens that show through the top one: none when it is opaque. Textual counts
+        the screens under the top one down to the first opaque one, whatever the top one is,
+        so under the (opaque) welcome the week's first layout repainted the welcome whole: a
+        second full frame at a new user's start-up."""
+        if self.screen.styles.background.a == 1:
+            return []
+        found: list[Screen[Any]] = super()._background_screens
+        return found
 
     def _freeze_what_start_up_made(self) -> None:
         """The collector was off for the start-up: one pass now frees what start-up left in

@@ -85,3 +85,32 @@ async def test_a_saved_profile_is_not_welcomed(repo: Repository) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WeekScreen)
+
+
+async def test_the_week_under_the_opaque_welcome_never_repaints_it(repo: Repository) -> None:
+    """The welcome hides the week whole: a change of the week underneath (its first layout
+    at start-up) must not draw the welcome again, which cost a second full frame. Under a
+    form, which lets the week show through, the week's changes are still drawn."""
+    app = make_app(repo, today=TODAY, welcome=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        week = app.screen_stack[0]
+        frames: list[object] = []
+        display = app._display
+
+        def counting(screen, *args, **kwargs):  # type: ignore[no-untyped-def]
+            frames.append(screen)
+            return display(screen, *args, **kwargs)
+
+        app._display = counting  # type: ignore[method-assign]
+        week.query_one("#week-title").refresh()
+        await pilot.pause(0.1)
+        assert frames == []
+        await pilot.press("escape")  # the defaults kept: the week
+        await pilot.press("a", "r")  # a form over it
+        await pilot.pause(0.1)
+        frames.clear()
+        week.query_one("#week-title").refresh()
+        await pilot.pause(0.1)
+        assert frames != []
