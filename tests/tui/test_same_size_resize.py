@@ -28,6 +28,10 @@ async def test_a_resize_to_the_same_size_lays_nothing_out(repo: Repository) -> N
         app.post_message(events.Resize(Size(80, 24), Size(80, 24)))
         await pilot.pause(0.1)
         assert layouts == []
+        # The screen told the size it is laid out at (its own first layout tells it so).
+        screen.post_message(events.Resize(Size(80, 24), Size(80, 24)))
+        await pilot.pause(0.1)
+        assert layouts == []
         await pilot.resize_terminal(100, 30)
         await pilot.pause(0.1)
         assert Size(100, 30) in layouts

@@ -55,6 +55,14 @@ class _PlannerScreen(Screen[ScreenResultType]):
         if event.refresh_styles and self._styled_for == _styling(self):
             event.refresh_styles = False
 
+    def on_resize(self, event: events.Resize) -> None:
+        """A resize to the size the screen is laid out at already changes nothing. At
+        start-up the screen is laid out when it is first shown and then told the size twice
+        (by the app, and by its own first layout), and Textual laid it out and drew it
+        again for each."""
+        if self.size == event.size and self._compositor.size == event.size:
+            event.prevent_default()
+
 
 class LegrunScreen(_PlannerScreen[ScreenResultType]):
     """A full screen of the planner."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -97,7 +98,7 @@ class DayScreen(LegrunScreen[None]):
             sessions.highlighted = min(self.start_cursor, len(self.day_plan.sessions) - 1)
         sessions.focus()
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         # The lists wrap their long lines to the width they had when filled. This screen is
         # kept while others are shown (and filled again before it is shown), so a terminal
         # resized meanwhile leaves them filled for the old width: fill them again once the

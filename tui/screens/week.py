@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -145,7 +146,7 @@ class WeekScreen(LegrunScreen[None]):
         )
         self._show("#week-title", title)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self._show_title()  # a narrower title may need to cut the goal's words
 
     def _show(self, selector: str, text: str) -> None:
