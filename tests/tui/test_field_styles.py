@@ -4,11 +4,26 @@ field for it there and then (5-9 ms a field, a profile form of a dozen fields 60
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual.app import App, ComposeResult
 from textual.color import Color
 from textual.validation import Number
 
 from legrun.tui.widgets.field_input import FieldInput
+
+
+def _count_styling(app: App[Any], seen: list[str], name: Callable[[object], str | None]) -> None:
+    """Note in `seen` the name of each node the app's stylesheet styles from now on."""
+    update_nodes = app.stylesheet.update_nodes
+
+    def counting(nodes, animate: bool = False) -> None:  # type: ignore[no-untyped-def]
+        nodes = list(nodes)
+        seen.extend(n for n in map(name, nodes) if n is not None)
+        update_nodes(nodes, animate=animate)
+
+    app.stylesheet.update_nodes = counting  # type: ignore[method-assign]
 
 
 class Fields(App[None]):
@@ -64,14 +79,7 @@ async def test_a_form_just_opened_is_not_styled_a_second_time_when_shown(repo) -
     restyled: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        update_nodes = app.stylesheet.update_nodes
-
-        def counting(nodes, animate: bool = False) -> None:  # type: ignore[no-untyped-def]
-            nodes = list(nodes)
-            restyled.extend(type(n).__name__ for n in nodes if isinstance(n, Screen))
-            update_nodes(nodes, animate=animate)
-
-        app.stylesheet.update_nodes = counting  # type: ignore[method-assign]
+        _count_styling(app, restyled, lambda n: type(n).__name__ if isinstance(n, Screen) else None)
         await pilot.press("a", "r")
         await pilot.pause()
         assert isinstance(app.screen, RunForm)
@@ -93,14 +101,7 @@ async def test_fields_follow_the_focus_in_an_open_form_and_not_once_it_is_closed
     restyled: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        update_nodes = app.stylesheet.update_nodes
-
-        def counting(nodes, animate: bool = False) -> None:  # type: ignore[no-untyped-def]
-            nodes = list(nodes)
-            restyled.extend(str(n.id) for n in nodes if isinstance(n, FieldInput))
-            update_nodes(nodes, animate=animate)
-
-        app.stylesheet.update_nodes = counting  # type: ignore[method-assign]
+        _count_styling(app, restyled, lambda n: str(n.id) if isinstance(n, FieldInput) else None)
         await pilot.press("a", "r", "5", "tab")
         await pilot.pause()
         form = app.screen

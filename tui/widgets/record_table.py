@@ -93,29 +93,21 @@ class RecordTable(ScrollView, can_focus=True):
 
     cursor_row: reactive[int] = reactive(0, always_update=True, repaint=False, init=False)
 
-    class RowHighlighted(Message):
+    class _RowMessage(Message):
+        def __init__(self, table: RecordTable, cursor_row: int) -> None:
+            super().__init__()
+            self.table = table
+            self.cursor_row = cursor_row
+
+        @property
+        def control(self) -> RecordTable:
+            return self.table
+
+    class RowHighlighted(_RowMessage):
         """The cursor moved to (or stayed on, after new rows) row `cursor_row`."""
 
-        def __init__(self, table: RecordTable, cursor_row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.cursor_row = cursor_row
-
-        @property
-        def control(self) -> RecordTable:
-            return self.table
-
-    class RowSelected(Message):
+    class RowSelected(_RowMessage):
         """Enter (or a click on the row under the cursor) chose row `cursor_row`."""
-
-        def __init__(self, table: RecordTable, cursor_row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.cursor_row = cursor_row
-
-        @property
-        def control(self) -> RecordTable:
-            return self.table
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
