@@ -27,82 +27,20 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from legrun.planner.goal import Goal
-from legrun.planner.models import MUSCLES, AnySession, CheckIn, Pin, Profile, Run
+from legrun.planner.models import MUSCLES, AnySession, CheckIn, Pin, Profile
 from legrun.storage.database import StorageError, describe
 
 if TYPE_CHECKING:
     from legrun.storage.database import Connection
+    from legrun.storage.records import Activity, ImportCounts, ImportedActivity, Records, Tally
 
 _FIRST_DAY, _LAST_DAY = date(1, 1, 1), date(9999, 12, 31)
-
-
-@dataclass(frozen=True)
-class ImportedActivity:
-    """A watch activity taken in before: its digest, the id of the run it became (None when
-    unknown) and where it came from (`gpx: morning.gpx, track 1`)."""
-
-    digest: str
-    session_id: int | None
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class Activity:
-    """A run read from a watch file, with the digest that identifies its activity."""
-
-    digest: str
-    source: str
-    run: Run
-
-
-@dataclass(frozen=True)
-class Records:
-    """Every kind of record a database holds, as `export json` writes them and `import json`
-    reads them. `profile` and `goal` are None when there is none (the profile's defaults)."""
-
-    profile: Profile | None = None
-    goal: Goal | None = None
-    sessions: tuple[AnySession, ...] = ()
-    checkins: tuple[CheckIn, ...] = ()
-    ticks: tuple[tuple[date, str], ...] = ()
-    pins: tuple[Pin, ...] = ()
-    settings: tuple[tuple[str, str], ...] = ()
-    imports: tuple[ImportedActivity, ...] = ()
-
-
-@dataclass
-class Tally:
-    """What an import did with one kind of record."""
-
-    added: int = 0
-    already: int = 0  # the same record was there
-    kept: int = 0  # a different record was there under the same identity, and stays
-
-    def found(self, same: bool) -> None:
-        """A record was there under the same identity: the same one, or a different one."""
-        if same:
-            self.already += 1
-        else:
-            self.kept += 1
-
-
-KINDS = ("sessions", "checkins", "ticks", "pins", "profile", "goal", "settings", "imports")
-
-
-@dataclass
-class ImportCounts:
-    """One `Tally` per kind of record (the names of `KINDS`)."""
-
-    tallies: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})
-
-    def __getitem__(self, kind: str) -> Tally:
-        return self.tallies[kind]
 
 
 Item = TypeVar("Item", AnySession, Pin)
@@ -133,6 +71,8 @@ class ExchangeQueries:
     def records(self) -> Records:
         """Every record, read from one snapshot (a write by another program while this reads
         is either all in it or not at all)."""
+        from legrun.storage.records import ImportedActivity, Records
+
         with self._snapshot():
             profile = self.profile()
             return Records(
@@ -176,6 +116,8 @@ class ExchangeQueries:
     def import_records(self, records: Records) -> ImportCounts:
         """Merge `records` into the database in one transaction (see the module's docstring
         for what is already there); returns what was added, found and kept, kind by kind."""
+        from legrun.storage.records import ImportCounts
+
         counts = ImportCounts()
         with self._db.write():
             self._merge_profile_and_goal(records, counts)

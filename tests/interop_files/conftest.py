@@ -14,7 +14,7 @@ import pytest
 from legrun.planner.goal import Goal
 from legrun.planner.models import CheckIn, CrossTraining, Exercise, LegDay, Pin, Profile, Run
 from legrun.storage import Repository
-from legrun.storage.exchange import Activity
+from legrun.storage.records import Activity
 
 START = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
 

@@ -16,7 +16,7 @@ import pytest
 
 from legrun.planner.models import CheckIn, CrossTraining, Exercise, LegDay, Pin, Profile, Run
 from legrun.storage import Repository, StorageError
-from legrun.storage.exchange import Records
+from legrun.storage.records import Records
 from legrun.tui.interop.records import RecordError, read_json
 from tests.conftest import assert_refused, legrun_command
 from tests.interop_files.conftest import fill_everything, table_rows

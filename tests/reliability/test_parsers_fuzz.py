@@ -54,7 +54,7 @@ from legrun.planner.models import (
 from legrun.planner.profile_fields import PROFILE_ATTRIBUTE, PROFILE_TEXT
 from legrun.planner.recurrence import describe_rule, leg_days_rule
 from legrun.planner.templates import LEG_TEMPLATES
-from legrun.storage.exchange import Activity, ImportedActivity, Records
+from legrun.storage.records import Activity, ImportedActivity, Records
 from legrun.tui.cli.arguments import MAX_NOTES, build_parser
 from legrun.tui.interop.records import (
     CSV_COLUMNS,

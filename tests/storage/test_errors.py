@@ -20,8 +20,8 @@ from legrun.planner.goal import Goal
 from legrun.planner.models import CheckIn, Exercise, LegDay, Pin, Profile, Run
 from legrun.storage import Repository, StorageError
 from legrun.storage.changes import AddSession, Change, Tick, Together
-from legrun.storage.exchange import Activity, Records
 from legrun.storage.history import HistoryFilter
+from legrun.storage.records import Activity, Records
 
 DAY = date(2026, 11, 16)
 LONG_NOTES = "x" * 2000  # about half a page: a few of these fill the room left

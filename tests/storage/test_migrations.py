@@ -14,7 +14,7 @@ from legrun.planner.goal import Goal
 from legrun.planner.models import CheckIn, CrossTraining, Exercise, LegDay, Pin, Profile, Run
 from legrun.storage import Repository, StorageError
 from legrun.storage.database import open_database
-from legrun.storage.exchange import Activity
+from legrun.storage.records import Activity
 from legrun.storage.schema import MIGRATIONS
 
 DATA = Path(__file__).parent / "data"

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from legrun.storage import Repository
-from legrun.storage.exchange import ImportCounts, Records
+from legrun.storage.records import ImportCounts, Records
 from legrun.tui.cli.arguments import UsageError
 from legrun.tui.interop.files import write_atomically
 

@@ -83,7 +83,7 @@ def _export_records(kind: str) -> Callable[[Repository, list[Path], date, Progre
 
 def _import_records(kind: str) -> Callable[[Repository, list[Path], date, Progress], str]:
     def run(repo: Repository, paths: list[Path], today: date, progress: Progress) -> str:
-        from legrun.storage.exchange import Records
+        from legrun.storage.records import Records
         from legrun.tui.cli.transfer import summary
         from legrun.tui.interop import records as formats
 

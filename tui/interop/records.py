@@ -61,7 +61,7 @@ from legrun.planner.models import (
     parse_weekday,
 )
 from legrun.planner.recurrence import rule_weekdays
-from legrun.storage.exchange import ImportedActivity, Records
+from legrun.storage.records import ImportedActivity, Records
 
 FORMAT = "legrun-tui"
 VERSION = 1

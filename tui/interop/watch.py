@@ -29,7 +29,7 @@ from typing import Any, TextIO
 
 from legrun.planner.fields import BOUNDS
 from legrun.planner.models import Run
-from legrun.storage.exchange import Activity
+from legrun.storage.records import Activity
 
 KINDS = ("gpx", "fit")
 
