@@ -400,6 +400,8 @@ def test_a_killed_import_leaves_all_or_nothing(tmp_path: Path, isolated_env) -> 
 def test_twenty_thousand_sessions_import_and_export_in_seconds(
     tmp_path: Path, cli, db_path: Path
 ) -> None:
+    """About 5 s: twenty thousand sessions imported, then exported, by the installed
+    command (the time the test bounds is the point of it)."""
     path = tmp_path / "big.json"
     path.write_text(json.dumps(_big_document(20_000)))
     started = time.perf_counter()

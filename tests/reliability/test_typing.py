@@ -134,6 +134,8 @@ async def notes_field(repo: Repository) -> AsyncIterator[tuple[Pilot[int], Input
 async def test_typing_ten_thousand_characters_into_a_note_keeps_up(
     notes_field: tuple[Pilot[int], Input, RunForm], repo: Repository
 ) -> None:
+    """About 5 s: ten thousand keys typed one at a time, each through the app's whole key
+    path, as a person (or a paste that comes as keys) would."""
     pilot, notes, form = notes_field
     app = pilot.app
     drafts: list[float] = []
