@@ -24,12 +24,12 @@ if TYPE_CHECKING:
 
 def save_session(
     app: LegrunApp, session: AnySession | None, replaces: AnySession | None = None
-) -> None:
+) -> bool:
     """Store a session from a form (or an edit of one), re-plan, and offer undo. Refused (a
     full disk, a locked file), the form opens again with what was typed; an edit of a session
-    deleted meanwhile in another window is offered as a new entry."""
+    deleted meanwhile in another window is offered as a new entry. False when refused."""
     if session is None:
-        return
+        return True
     units = app.repository.profile().units
     if replaces is not None and replaces.id is not None:
         saved = app.change(
@@ -41,7 +41,7 @@ def save_session(
         words = session_words(session, units)
         saved = app.change(saving(session), f"logging {words}", f"Logged {words}")
     if saved:
-        return
+        return True
     gone = replaces is not None and replaces.id is not None and _gone(app, replaces.id)
     if gone:
         app.notify(
@@ -53,6 +53,7 @@ def save_session(
     keep = replace(session, id=replaces.id if replaces is not None else None)
     kind = KINDS[plan_kind_of(keep)].logged_as or "cross"
     open_form(app, kind, keep.date, session=keep, draft=replaces is None)
+    return False
 
 
 def _gone(app: LegrunApp, session_id: int) -> bool:
@@ -83,8 +84,10 @@ def open_form(
     from legrun.tui.screens.run_form import RunForm
 
     def done(result: AnySession | None) -> None:
-        drop_draft(app)
-        save_session(app, result, replaces=None if draft else session)
+        # The draft goes once the form is cancelled or saved, not before: a refused save
+        # opens the form again, and until it is saved, what was typed stays on disk too.
+        if save_session(app, result, replaces=None if draft else session):
+            drop_draft(app)
 
     edit = session.id if session is not None and not draft else None
 
@@ -163,8 +166,8 @@ def start_leg_day(
     from legrun.tui.screens.leg_day_form import LegDayForm
 
     def done(result: AnySession | None) -> None:
-        drop_draft(app)
-        save_session(app, result)
+        if save_session(app, result):  # (a refused save keeps the draft: see open_form)
+            drop_draft(app)
 
     form = LegDayForm(
         app.today,

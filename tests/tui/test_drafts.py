@@ -97,3 +97,33 @@ async def test_an_unreadable_draft_is_dropped_quietly(repo: Repository) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, RunForm)
     assert not repo.setting(DRAFT)
+
+
+async def test_a_refused_save_keeps_the_draft_until_the_form_is_saved(
+    repo: Repository, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A save the database refuses (a full disk, a locked file) reopens the form with what
+    was typed, and the draft on disk stays: the app may be gone before the next try. Only a
+    save that went through drops it."""
+    from legrun.storage import StorageError
+
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "r", "7", ".", "5", "tab", "4", "5")
+        await pilot.pause(0.5)  # the draft is kept
+        apply = repo.apply
+
+        def refused(change):  # type: ignore[no-untyped-def]
+            raise StorageError("the disk is full")
+
+        monkeypatch.setattr(repo, "apply", refused)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RunForm)  # open again, with what was typed
+        kept = json.loads(repo.setting(DRAFT) or "{}")
+        assert kept.get("fields", {}).get("km") == "7.5"
+        monkeypatch.setattr(repo, "apply", apply)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [(s.km, s.minutes) for s in repo.sessions()] == [(7.5, 45)]
+    assert not repo.setting(DRAFT)
