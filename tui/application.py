@@ -22,7 +22,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -151,14 +150,6 @@ class LegrunApp(App[int]):
         from legrun.tui.screens.week import WeekScreen
 
         return WeekScreen()
-
-    def on_resize(self, event: events.Resize) -> None:
-        """A terminal size the app has already is no change. Textual keeps such an event
-        anyway and hands it to the screen once idle, which lays the screen out and draws it
-        whole again: at start-up the terminal reports its size twice, and that was a second
-        full frame (27 KB at 200x50)."""
-        if self._size == event.size and self._resize_timer is None:
-            event.prevent_default()
 
     @property
     def _background_screens(self) -> list[Screen[Any]]:

@@ -59,7 +59,8 @@ class _PlannerScreen(Screen[ScreenResultType]):
         """A resize to the size the screen is laid out at already changes nothing. At
         start-up the screen is laid out when it is first shown and then told the size twice
         (by the app, and by its own first layout), and Textual laid it out and drew it
-        again for each."""
+        again for each; the app also hands on a terminal's report of the size it has (tmux
+        and SSH clients resend it), which ends here too."""
         if self.size == event.size and self._compositor.size == event.size:
             event.prevent_default()
 
