@@ -152,13 +152,13 @@ class RecordTable(ScrollView, can_focus=True):
             return
         first = not self._cells
         self._cells.extend(added)
-        widths = self._column_widths()
+        widths = self._column_widths(added, self._made_for)
         if widths == self._made_for:
             self._lines.extend(self._line(row, widths) for row in added)
+            self.virtual_size = Size(self._total_width, len(self._cells) + 1)
+            self.refresh()
         else:  # an automatic column grew: every row is made again, the header too
-            self._relayout()
-        self.virtual_size = Size(self._total_width, len(self._cells) + 1)
-        self.refresh()
+            self._relayout(widths)
         if first:
             self.cursor_row = 0
 
@@ -171,11 +171,20 @@ class RecordTable(ScrollView, can_focus=True):
 
     # -- the lines ----------------------------------------------------------------------------
 
-    def _column_widths(self) -> list[int]:
+    def _column_widths(
+        self, rows: Sequence[tuple[str, ...]], before: Sequence[int] = ()
+    ) -> list[int]:
+        """The columns' widths for `rows` added to rows laid out at `before` (an automatic
+        column only grows, so the rows already there are not measured again)."""
         found = []
         for i, width in enumerate(self._widths):
             if width is None:
-                width = max([cell_len(self._labels[i]), *(cell_len(row[i]) for row in self._cells)])
+                width = max(
+                    [
+                        before[i] if before else cell_len(self._labels[i]),
+                        *(cell_len(row[i]) for row in rows),
+                    ]
+                )
             found.append(width)
         return found
 
@@ -186,8 +195,9 @@ class RecordTable(ScrollView, can_focus=True):
             for cell, width in zip(cells, widths, strict=True)
         )
 
-    def _relayout(self) -> None:
-        widths = self._column_widths()
+    def _relayout(self, widths: list[int] | None = None) -> None:
+        if widths is None:
+            widths = self._column_widths(self._cells)
         self._made_for = widths
         self._header = self._line(self._labels, widths)
         self._lines = [self._line(row, widths) for row in self._cells]
