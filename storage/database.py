@@ -177,6 +177,15 @@ class Connection:
         except sqlite3.Error as exc:
             raise StorageError(describe(exc)) from None
 
+    @property
+    def total_changes(self) -> int:
+        """Rows this connection has changed since it opened (SQLite's count)."""
+        return self.raw.total_changes
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.raw.in_transaction
+
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.raw.close()

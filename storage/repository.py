@@ -8,8 +8,10 @@ Every SQLite error comes out as a `StorageError` (storage/database.py: `Connecti
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,6 +68,12 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
         self._db = Connection(db)
         self.path = path
         self._sessions_made: dict[tuple[object, ...], AnySession] = {}
+        # Every date with a run, as last read (`_every_run_day`): right as of the connection's
+        # (data_version, total_changes) in `_run_days_seen`, but for the days this connection
+        # has written sessions on since, in `_run_days_touched`.
+        self._run_days: list[date] | None = None
+        self._run_days_seen = (-1, -1)
+        self._run_days_touched: set[date] = set()
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Repository:
@@ -181,6 +189,10 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
             return [self._insert_session(s) for s in sessions]
 
     def _insert_session(self, session: AnySession) -> int:
+        with self._writing_sessions_on(session.date):
+            return self._insert_session_rows(session)
+
+    def _insert_session_rows(self, session: AnySession) -> int:
         row: dict[str, Any] = {
             "id": session.id,
             "date": session.date.isoformat(),
@@ -243,7 +255,7 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
                     f"session {session.id} is no longer there (deleted elsewhere?); "
                     "nothing was saved"
                 )
-            self._delete(session.id)
+            self._delete(session.id, before.date)
             self._insert_session(session)
             return before
 
@@ -253,9 +265,10 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
             before = self.session(session_id)
             if before is None:
                 raise StorageError(f"session {session_id} is no longer there; nothing was moved")
-            self._db.execute(
-                "UPDATE sessions SET date = ? WHERE id = ?", [to.isoformat(), session_id]
-            )
+            with self._writing_sessions_on(before.date, to):
+                self._db.execute(
+                    "UPDATE sessions SET date = ? WHERE id = ?", [to.isoformat(), session_id]
+                )
             return before
 
     def delete_session(self, session_id: int) -> AnySession | None:
@@ -263,12 +276,28 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
         with self._db.write():
             found = self.session(session_id)
             if found is not None:
-                self._delete(session_id)
+                self._delete(session_id, found.date)
             return found
 
-    def _delete(self, session_id: int) -> None:
-        self._db.execute("DELETE FROM exercises WHERE session_id = ?", [session_id])
-        self._db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
+    def _delete(self, session_id: int, day: date) -> None:
+        with self._writing_sessions_on(day):
+            self._db.execute("DELETE FROM exercises WHERE session_id = ?", [session_id])
+            self._db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
+
+    @contextlib.contextmanager
+    def _writing_sessions_on(self, *days: date) -> Iterator[None]:
+        """Around a write of sessions on `days`: the run dates read before stay usable, with
+        only these days to look at again. Any other write to the file (an import, another
+        connection) is seen by the numbers SQLite keeps, and all of them are read again."""
+        before = self._db.total_changes
+        try:
+            yield
+        finally:
+            # Committed or rolled back alike: the days are looked at again as they are then.
+            version, seen = self._run_days_seen
+            if seen == before:
+                self._run_days_seen = (version, self._db.total_changes)
+                self._run_days_touched.update(days)
 
     def session(self, session_id: int) -> AnySession | None:
         found = self._sessions_where("s.id = ?", [session_id])
@@ -286,10 +315,46 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
     def run_dates(self, end: date) -> list[date]:
         """The distinct dates with a run, up to `end`, oldest first: the planner reads the
         training block (the first run, breaks of two weeks) from them, whatever window of
-        sessions it is given. One pass over the covering (date, type, ...) index."""
+        sessions it is given."""
+        days = self._every_run_day()
+        return days[: bisect.bisect_right(days, end)]
+
+    def _every_run_day(self) -> list[date]:
+        """Every date with a run. Read once (one pass over ten years of the covering (date,
+        type, ...) index takes longer than planning a week), then kept: a save of this
+        connection's looks again at the days it wrote on only; anything else written to the
+        file since, by this connection or another, has all of them read again."""
+        seen = (self.data_version(), self._db.total_changes)
+        days = self._run_days
+        if days is None or seen != self._run_days_seen:
+            days = self._run_days_where("", [])
+            self._run_days_touched.clear()
+        elif self._run_days_touched:
+            touched = sorted(self._run_days_touched)
+            marks = ",".join("?" * len(touched))
+            present = set(
+                self._run_days_where(f" AND date IN ({marks})", [d.isoformat() for d in touched])
+            )
+            days = list(days)
+            for day in touched:
+                i = bisect.bisect_left(days, day)
+                there = i < len(days) and days[i] == day
+                if day in present and not there:
+                    days.insert(i, day)
+                elif there and day not in present:
+                    del days[i]
+            self._run_days_touched.clear()
+        if self._db.in_transaction:
+            # Inside a write that may yet be rolled back: what is read now is not kept.
+            self._run_days = None
+        else:
+            self._run_days, self._run_days_seen = days, seen
+        return days
+
+    def _run_days_where(self, condition: str, params: list[str]) -> list[date]:
         rows = self._db.rows(
-            "SELECT DISTINCT date FROM sessions WHERE type = 'run' AND date <= ? ORDER BY date",
-            [end.isoformat()],
+            f"SELECT DISTINCT date FROM sessions WHERE type = 'run'{condition} ORDER BY date",
+            params,
         )
         return [date.fromisoformat(r[0]) for r in rows]
 

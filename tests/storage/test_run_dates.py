@@ -1,0 +1,115 @@
+"""The run dates the planner reads after every save are kept between reads (a pass over ten
+years of them costs more than planning a week): whatever writes the file, this connection's
+saves, undo, a rolled-back change, another connection, they must read as the file says."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from legrun.planner.models import CrossTraining, LegDay, Run
+from legrun.storage import Repository, StorageError
+from legrun.storage.changes import AddSession, MoveSession, Together
+
+START = date(2026, 1, 5)
+END = date(2026, 12, 31)
+
+
+def _truth(path: Path, end: date = END) -> list[date]:
+    """The run dates as a connection of its own reads them from the file."""
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute(
+            "SELECT DISTINCT date FROM sessions WHERE type = 'run' AND date <= ? ORDER BY date",
+            [end.isoformat()],
+        ).fetchall()
+    return [date.fromisoformat(r[0]) for r in rows]
+
+
+def _session(rnd: random.Random, day: date) -> Run | LegDay | CrossTraining:
+    kind = rnd.choice(("run", "run", "leg", "cross"))
+    if kind == "run":
+        return Run(date=day, km=rnd.choice((5.0, 8.0, 12.0)), minutes=40, rpe=4)
+    if kind == "leg":
+        return LegDay(date=day, minutes=50, rpe=6)
+    return CrossTraining(date=day, activity="bike", minutes=45, rpe=3)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_run_dates_read_as_the_file_says_after_any_mix_of_writes(
+    db_path: Path, repo: Repository, seed: int
+) -> None:
+    rnd = random.Random(seed)
+    days = [START + timedelta(days=n) for n in range(0, 60, 2)]
+    other = Repository.open(db_path)
+    try:
+        for step in range(120):
+            ids = [s.id for s in repo.sessions() if s.id is not None]
+            roll = rnd.random()
+            if roll < 0.3 or not ids:
+                repo.apply(AddSession(_session(rnd, rnd.choice(days))))
+            elif roll < 0.45:
+                repo.delete_session(rnd.choice(ids))
+            elif roll < 0.6:
+                repo.apply(MoveSession(rnd.choice(ids), rnd.choice(days)))
+            elif roll < 0.7:
+                found = repo.session(rnd.choice(ids))
+                assert found is not None
+                changed = _session(rnd, found.date)
+                repo.replace_session(type(changed)(**{**vars(changed), "id": found.id}))
+            elif roll < 0.8:
+                # A change that fails half-way: the first part is rolled back with it.
+                gone = max(ids) + 1000
+                with pytest.raises(StorageError):
+                    repo.apply(
+                        Together(
+                            (AddSession(_session(rnd, rnd.choice(days))), MoveSession(gone, END))
+                        )
+                    )
+            elif roll < 0.9:
+                other.add_session(_session(rnd, rnd.choice(days)))  # another window
+            else:
+                repo.add_sessions([_session(rnd, rnd.choice(days)) for _ in range(3)])
+            end = rnd.choice((END, rnd.choice(days)))
+            assert repo.run_dates(end) == _truth(db_path, end), f"step {step}"
+    finally:
+        other.close()
+
+
+def test_a_run_moved_off_its_day_leaves_the_day_only_when_no_other_run_is_on_it(
+    db_path: Path, repo: Repository
+) -> None:
+    day, later = date(2026, 3, 2), date(2026, 3, 9)
+    first = repo.add_session(Run(date=day, km=5.0, minutes=30))
+    repo.add_session(Run(date=day, km=3.0, minutes=20))
+    assert repo.run_dates(END) == [day]
+    repo.move_session(first, later)
+    assert repo.run_dates(END) == [day, later]  # the second run keeps its day
+    repo.delete_session(first)
+    assert repo.run_dates(END) == [day] == _truth(db_path)
+
+
+def test_a_write_of_another_kind_to_the_same_connection_reads_every_date_again(
+    db_path: Path, repo: Repository
+) -> None:
+    repo.add_session(Run(date=date(2026, 2, 2), km=5.0, minutes=30))
+    assert repo.run_dates(END) == [date(2026, 2, 2)]
+    # A write past the repository's session methods (as a migration or a bulk import makes).
+    with repo._db.write():
+        repo._db.execute("UPDATE sessions SET date = '2026-02-03'")
+    assert repo.run_dates(END) == [date(2026, 2, 3)] == _truth(db_path)
+
+
+def test_dates_read_inside_a_write_that_is_rolled_back_are_not_kept(
+    db_path: Path, repo: Repository
+) -> None:
+    day = date(2026, 4, 6)
+    assert repo.run_dates(END) == []
+    with pytest.raises(RuntimeError), repo._db.write():
+        repo.add_session(Run(date=day, km=5.0, minutes=30))
+        assert repo.run_dates(END) == [day]  # the write's own view, not yet committed
+        raise RuntimeError("the rest of the change failed")
+    assert repo.run_dates(END) == [] == _truth(db_path)
