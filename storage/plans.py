@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from legrun.planner.goal import MAX_WEEKS_AHEAD, Goal
 from legrun.planner.load import LOAD_WINDOW_DAYS, TrainingHistory
 from legrun.planner.plan import WeekPlan
 from legrun.planner.scheduler import plan_weeks, week_start_for
 from legrun.planner.season import SeasonWeek, goal_reach, season_rows
-from legrun.planner.trends import FitnessPoint, WeekTotals, fill_weeks, fitness_series
 from legrun.storage.repository import Repository
+
+if TYPE_CHECKING:
+    # (Imported where used: planning, what most commands do, never needs the trends' sums.)
+    from legrun.planner.trends import FitnessPoint, WeekTotals
 
 # The planner looks back at most this far (fitness window plus a margin).
 _LOOKBACK = timedelta(days=LOAD_WINDOW_DAYS + 10)
@@ -83,6 +87,8 @@ class Trends:
 
 def load_trends(repo: Repository, weeks: int, today: date, daily: bool = True) -> Trends:
     """The `weeks` weeks up to this one: totals by week, fitness by day, soreness by day."""
+    from legrun.planner.trends import fill_weeks, fitness_series
+
     week_start = repo.profile().week_start
     first = week_start_for(today, week_start) - timedelta(weeks=weeks - 1)
     end = first + timedelta(weeks=weeks) - timedelta(days=1)

@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING
 
 from legrun.planner.models import DEFAULT_RPE, MUSCLES
 from legrun.planner.scheduler import week_start_for
-from legrun.planner.trends import PersonalBests, RunBest, WeekTotals, best_lifts
 
 if TYPE_CHECKING:
+    from legrun.planner.trends import PersonalBests, RunBest, WeekTotals
     from legrun.storage.database import Connection
+
+# (planner.trends, its records and sums, is imported where it is used: planning a week, what
+# most commands do, never needs it, and making its records costs a few ms at every start.)
 
 # A session's load (RPE x minutes), an unknown RPE counting as Session.load counts it.
 _LOAD = f"coalesce(rpe, {DEFAULT_RPE}) * minutes"
@@ -44,6 +47,8 @@ class TrendQueries:
         SQLite sums by day and kind straight off the covering index (no date functions per row,
         which cost three times as much on 100,000 sessions); the days are then folded into weeks.
         """
+        from legrun.planner.trends import WeekTotals
+
         rows = self._db.rows(
             f"""
             SELECT date, type, count(*), sum(minutes), sum({_LOAD}), coalesce(sum(km), 0)
@@ -119,6 +124,8 @@ class TrendQueries:
         return {date.fromisoformat(d): s for d, s in rows}
 
     def longest_run(self) -> RunBest | None:
+        from legrun.planner.trends import RunBest
+
         row = self._db.row(
             "SELECT date, km, minutes FROM sessions WHERE type = 'run' "
             "ORDER BY km DESC, date LIMIT 1"
@@ -126,6 +133,8 @@ class TrendQueries:
         return RunBest(date.fromisoformat(row[0]), row[1], row[2]) if row else None
 
     def fastest_run(self, min_km: float = 5.0) -> RunBest | None:
+        from legrun.planner.trends import RunBest
+
         row = self._db.row(
             "SELECT date, km, minutes FROM sessions WHERE type = 'run' AND km >= ? "
             "ORDER BY minutes / km, date LIMIT 1",
@@ -165,6 +174,8 @@ class TrendQueries:
     def personal_bests(self, week_start: int) -> PersonalBests:
         """The longest and fastest runs, the biggest week and the best lifts, over all of
         history."""
+        from legrun.planner.trends import PersonalBests, best_lifts
+
         return PersonalBests(
             longest_run=self.longest_run(),
             fastest_5k_plus=self.fastest_run(),

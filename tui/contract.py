@@ -8,14 +8,16 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from legrun.planner.goal import Goal, weeks_left
 from legrun.planner.models import MUSCLES, WEEKDAYS, AnySession, CheckIn, LegDay, Profile, Run
 from legrun.planner.plan import PlanItem, WeekPlan, Workout, item_from_session
 from legrun.planner.recurrence import describe_rule
 from legrun.planner.season import SeasonWeek
-from legrun.planner.trends import FitnessPoint, WeekTotals
+
+if TYPE_CHECKING:
+    from legrun.planner.trends import FitnessPoint, WeekTotals
 
 
 def print_json(value: Any) -> None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from legrun.planner.goal import Goal, countdown
 from legrun.planner.models import WEEKDAYS, AnySession, CheckIn, CrossTraining, Profile, Run
 from legrun.planner.plan import KIND_LABELS, WeekPlan, item_from_session
 from legrun.planner.recurrence import describe_rule
 from legrun.planner.season import SeasonWeek
-from legrun.planner.trends import FitnessPoint, WeekTotals
 from legrun.planner.units import distance, distance_figure, in_units
 from legrun.planner.zones import HR_BANDS, run_hr_range
 from legrun.tui.text import (
@@ -23,6 +23,9 @@ from legrun.tui.text import (
     session_details,
     workout_text,
 )
+
+if TYPE_CHECKING:
+    from legrun.planner.trends import FitnessPoint, WeekTotals
 
 
 def profile_text(profile: Profile) -> str:
