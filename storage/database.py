@@ -178,11 +178,6 @@ class Connection:
             raise StorageError(describe(exc)) from None
 
     @property
-    def total_changes(self) -> int:
-        """Rows this connection has changed since it opened (SQLite's count)."""
-        return self.raw.total_changes
-
-    @property
     def in_transaction(self) -> bool:
         return self.raw.in_transaction
 

@@ -9,9 +9,8 @@ Every SQLite error comes out as a `StorageError` (storage/database.py: `Connecti
 from __future__ import annotations
 
 import bisect
-import contextlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +49,17 @@ if TYPE_CHECKING:
 SESSION_COLUMNS = (
     "s.id, s.date, s.type, s.minutes, s.rpe, s.km, s.avg_hr, s.run_kind, s.activity, s.notes"
 )
+# Each connection lists the days it writes sessions on (temporary, its own): the run dates it
+# keeps (`Repository._every_run_day`) are looked at again on those days only.
+_SESSION_DAYS = (
+    "CREATE TEMP TABLE IF NOT EXISTS session_days (day TEXT NOT NULL)",
+    "CREATE TEMP TRIGGER IF NOT EXISTS session_added AFTER INSERT ON main.sessions "
+    "BEGIN INSERT INTO session_days VALUES (new.date); END",
+    "CREATE TEMP TRIGGER IF NOT EXISTS session_removed AFTER DELETE ON main.sessions "
+    "BEGIN INSERT INTO session_days VALUES (old.date); END",
+    "CREATE TEMP TRIGGER IF NOT EXISTS session_changed AFTER UPDATE OF date, type ON "
+    "main.sessions BEGIN INSERT INTO session_days VALUES (old.date), (new.date); END",
+)
 # Sessions kept made from their rows (`Repository._decoded`): ten years of history and more.
 _SESSIONS_KEPT = 8192
 
@@ -68,12 +78,14 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
         self._db = Connection(db)
         self.path = path
         self._sessions_made: dict[tuple[object, ...], AnySession] = {}
-        # Every date with a run, as last read (`_every_run_day`): right as of the connection's
-        # (data_version, total_changes) in `_run_days_seen`, but for the days this connection
-        # has written sessions on since, in `_run_days_touched`.
+        # Every date with a run, as last read (`_every_run_day`): right at `_run_days_version`
+        # of the file, but for the days this connection has written sessions on since, which
+        # its own triggers list in `temp.session_days` after row `_session_days_seen`.
         self._run_days: list[date] | None = None
-        self._run_days_seen = (-1, -1)
-        self._run_days_touched: set[date] = set()
+        self._run_days_version = -1
+        self._session_days_seen = 0
+        for statement in _SESSION_DAYS:
+            self._db.execute(statement)
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Repository:
@@ -189,10 +201,6 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
             return [self._insert_session(s) for s in sessions]
 
     def _insert_session(self, session: AnySession) -> int:
-        with self._writing_sessions_on(session.date):
-            return self._insert_session_rows(session)
-
-    def _insert_session_rows(self, session: AnySession) -> int:
         row: dict[str, Any] = {
             "id": session.id,
             "date": session.date.isoformat(),
@@ -255,7 +263,7 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
                     f"session {session.id} is no longer there (deleted elsewhere?); "
                     "nothing was saved"
                 )
-            self._delete(session.id, before.date)
+            self._delete(session.id)
             self._insert_session(session)
             return before
 
@@ -265,10 +273,9 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
             before = self.session(session_id)
             if before is None:
                 raise StorageError(f"session {session_id} is no longer there; nothing was moved")
-            with self._writing_sessions_on(before.date, to):
-                self._db.execute(
-                    "UPDATE sessions SET date = ? WHERE id = ?", [to.isoformat(), session_id]
-                )
+            self._db.execute(
+                "UPDATE sessions SET date = ? WHERE id = ?", [to.isoformat(), session_id]
+            )
             return before
 
     def delete_session(self, session_id: int) -> AnySession | None:
@@ -276,28 +283,12 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
         with self._db.write():
             found = self.session(session_id)
             if found is not None:
-                self._delete(session_id, found.date)
+                self._delete(session_id)
             return found
 
-    def _delete(self, session_id: int, day: date) -> None:
-        with self._writing_sessions_on(day):
-            self._db.execute("DELETE FROM exercises WHERE session_id = ?", [session_id])
-            self._db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
-
-    @contextlib.contextmanager
-    def _writing_sessions_on(self, *days: date) -> Iterator[None]:
-        """Around a write of sessions on `days`: the run dates read before stay usable, with
-        only these days to look at again. Any other write to the file (an import, another
-        connection) is seen by the numbers SQLite keeps, and all of them are read again."""
-        before = self._db.total_changes
-        try:
-            yield
-        finally:
-            # Committed or rolled back alike: the days are looked at again as they are then.
-            version, seen = self._run_days_seen
-            if seen == before:
-                self._run_days_seen = (version, self._db.total_changes)
-                self._run_days_touched.update(days)
+    def _delete(self, session_id: int) -> None:
+        self._db.execute("DELETE FROM exercises WHERE session_id = ?", [session_id])
+        self._db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
 
     def session(self, session_id: int) -> AnySession | None:
         found = self._sessions_where("s.id = ?", [session_id])
@@ -321,16 +312,20 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
 
     def _every_run_day(self) -> list[date]:
         """Every date with a run. Read once (one pass over ten years of the covering (date,
-        type, ...) index takes longer than planning a week), then kept: a save of this
-        connection's looks again at the days it wrote on only; anything else written to the
-        file since, by this connection or another, has all of them read again."""
-        seen = (self.data_version(), self._db.total_changes)
+        type, ...) index takes longer than planning a week), then kept: after this
+        connection's own writes only the days they wrote sessions on are looked at again (the
+        triggers of `_SESSION_DAYS` name them, a rolled-back write's with it rolled back);
+        after another connection's, all of them are read again."""
+        version = self.data_version()
+        written = self._db.rows(
+            "SELECT rowid, day FROM temp.session_days WHERE rowid > ? ORDER BY rowid",
+            [self._session_days_seen],
+        )
         days = self._run_days
-        if days is None or seen != self._run_days_seen:
+        if days is None or version != self._run_days_version:
             days = self._run_days_where("", [])
-            self._run_days_touched.clear()
-        elif self._run_days_touched:
-            touched = sorted(self._run_days_touched)
+        elif written:
+            touched = sorted({date.fromisoformat(day) for _, day in written})
             marks = ",".join("?" * len(touched))
             present = set(
                 self._run_days_where(f" AND date IN ({marks})", [d.isoformat() for d in touched])
@@ -343,12 +338,13 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
                     days.insert(i, day)
                 elif there and day not in present:
                     del days[i]
-            self._run_days_touched.clear()
         if self._db.in_transaction:
             # Inside a write that may yet be rolled back: what is read now is not kept.
             self._run_days = None
         else:
-            self._run_days, self._run_days_seen = days, seen
+            self._run_days, self._run_days_version = days, version
+            if written:
+                self._session_days_seen = written[-1][0]
         return days
 
     def _run_days_where(self, condition: str, params: list[str]) -> list[date]:

@@ -92,12 +92,10 @@ def test_a_run_moved_off_its_day_leaves_the_day_only_when_no_other_run_is_on_it(
     assert repo.run_dates(END) == [day] == _truth(db_path)
 
 
-def test_a_write_of_another_kind_to_the_same_connection_reads_every_date_again(
-    db_path: Path, repo: Repository
-) -> None:
+def test_a_write_past_the_session_methods_is_seen_too(db_path: Path, repo: Repository) -> None:
     repo.add_session(Run(date=date(2026, 2, 2), km=5.0, minutes=30))
     assert repo.run_dates(END) == [date(2026, 2, 2)]
-    # A write past the repository's session methods (as a migration or a bulk import makes).
+    # A write past the repository's session methods (as a bulk import makes): its days too.
     with repo._db.write():
         repo._db.execute("UPDATE sessions SET date = '2026-02-03'")
     assert repo.run_dates(END) == [date(2026, 2, 3)] == _truth(db_path)
@@ -113,3 +111,25 @@ def test_dates_read_inside_a_write_that_is_rolled_back_are_not_kept(
         assert repo.run_dates(END) == [day]  # the write's own view, not yet committed
         raise RuntimeError("the rest of the change failed")
     assert repo.run_dates(END) == [] == _truth(db_path)
+
+
+def test_after_a_save_only_the_days_written_are_read_again(db_path: Path, repo: Repository) -> None:
+    """The point of keeping them: ten years of dates are not read again after every save,
+    nor after the writes that touch no session at all (a draft kept, a tick, a pin)."""
+    repo.add_sessions(
+        [Run(date=START + timedelta(days=n), km=5.0, minutes=30) for n in range(0, 300, 2)]
+    )
+    repo.run_dates(END)
+    statements: list[str] = []
+    repo._db.raw.set_trace_callback(statements.append)
+    repo.set_setting("draft", '{"kind": "run"}')
+    repo.set_tick(START, "warmup", True)
+    repo.add_session(Run(date=date(2026, 12, 1), km=6.0, minutes=35))
+    dates = repo.run_dates(END)
+    repo._db.raw.set_trace_callback(None)
+    assert dates == _truth(db_path)
+    reads = [s for s in statements if "SELECT DISTINCT date FROM sessions" in s]
+    assert reads == [
+        "SELECT DISTINCT date FROM sessions WHERE type = 'run' AND date IN ('2026-12-01') "
+        "ORDER BY date"
+    ]
