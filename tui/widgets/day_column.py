@@ -5,14 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 
 from legrun.planner.models import WEEKDAYS
 from legrun.planner.plan import KIND_LETTERS, DayPlan, PlanItem
 from legrun.planner.units import distance, short_distance
 from legrun.tui.widgets.workout import COLUMN_NAMES
+
+# Lines kept made into cells (`DayColumn.render_line`): a column's lines in every look it had.
+_STRIPS_KEPT = 256
 
 # How each status reads without colour: a mark before the kind letter.
 STATUS_MARKS = {"planned": "·", "done": "✓", "skipped": "✗"}
@@ -93,7 +98,9 @@ class DayColumn(Widget, can_focus=False):
 
     A change repaints only the lines of text that differ, not the whole column: after `]`
     the blank rows under a day's sessions stay as they are on the terminal (over SSH every
-    repainted cell costs bytes), and the column never needs a layout pass."""
+    repainted cell costs bytes), and the column never needs a layout pass. It draws line by
+    line (Textual's Line API): a line is made into cells once for the same text and look, so
+    a saved run re-renders the two lines that changed, not the day's whole text."""
 
     day: reactive[DayPlan | None] = reactive(None, repaint=False)
     selected: reactive[bool] = reactive(False, repaint=False)
@@ -104,7 +111,9 @@ class DayColumn(Widget, can_focus=False):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._shown: list[tuple[str, tuple[object, ...]]] = []  # each line: text and spans
-        self._built: tuple[tuple[object, ...], Content] | None = None
+        self._built: tuple[tuple[object, ...], list[Content]] | None = None
+        self._strips: dict[tuple[object, ...], Strip] = {}  # each line's cells, by text and look
+        self._width = (Size(), 0)  # the text's width, for the column's size (see `_text_width`)
         self._diff_pending = False
 
     # A `]` sets several of these in a row: one line diff after the last of them, not one each.
@@ -145,7 +154,7 @@ class DayColumn(Widget, can_focus=False):
                 sibling._schedule_diff()
 
     def _lines(self) -> list[tuple[str, tuple[object, ...]]]:
-        return [(line.plain, tuple(line.spans)) for line in self.render().split("\n")]
+        return [(line.plain, tuple(line.spans)) for line in self._content_lines()]
 
     def _repaint_changed_lines(self) -> None:
         self._diff_pending = False
@@ -163,31 +172,56 @@ class DayColumn(Widget, can_focus=False):
             self.refresh(*(Region(0, y, width, 1) for y in changed))
 
     def render(self) -> Content:
-        """The column's text, built once per state (the line diff and the repaint share it)."""
+        """The column's text, as one piece (what it reads as; it draws line by line)."""
+        return Content("\n").join(self._content_lines())
+
+    def render_line(self, y: int) -> Strip:
+        """Line `y` of the column, in cells: made once for the same text, width and look
+        (the look changes with the `-selected` background, the theme and the colour mode)."""
+        lines = self._content_lines()
+        width = self._text_width()
+        style = self.visual_style
+        if y >= len(lines):
+            return Strip.blank(width, style.rich_style)
+        line = lines[y]
+        key = (line.plain, tuple(line.spans), width, style)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) >= _STRIPS_KEPT:
+                self._strips.clear()
+            strip = Visual.to_strips(self, line, width, 1, style)[0]
+            self._strips[key] = strip
+        return strip
+
+    def _text_width(self) -> int:
+        """The width of the column's text: its size less padding and border, worked out
+        once for each size it is given (it is asked for every line drawn, for each column)."""
+        size, width = self._width
+        if size != self._size:
+            width = max(0, self._size.width - self.styles.gutter.width)
+            self._width = (self._size, width)
+        return width
+
+    def _content_lines(self) -> list[Content]:
+        """The column's lines, built once per state (the line diff and the drawing share
+        them)."""
+        width = self._text_width()
         siblings = self.parent.children if self.parent is not None else [self]
         narrowest = min(
-            (c.size.width for c in siblings if isinstance(c, DayColumn) and c.size.width),
-            default=self.size.width,
+            (w for c in siblings if isinstance(c, DayColumn) and (w := c._text_width())),
+            default=width,
         )
-        key = (
-            self.day,
-            self.selected,
-            self.cursor,
-            self.today,
-            self.units,
-            self.size.width,
-            narrowest,
-        )
+        key = (self.day, self.selected, self.cursor, self.today, self.units, width, narrowest)
         if self._built is None or self._built[0] != key:
             self._built = (key, self._build(narrowest))
         return self._built[1]
 
-    def _build(self, narrowest: int) -> Content:
+    def _build(self, narrowest: int) -> list[Content]:
         """The day, then each session's lines, the cursor's reversed."""
         day = self.day
         if day is None:
-            return Content("")
-        width = max(4, self.size.width)
+            return [Content("")]
+        width = max(4, self._text_width())
         is_today = day.date == self.today
         name = WEEKDAYS[day.date.weekday()].capitalize()
         head = f"{name} {day.date.day}" + (" •" if is_today else "")
@@ -206,4 +240,4 @@ class DayColumn(Widget, can_focus=False):
                 if self.selected and index == self.cursor and n == 0:
                     style = f"{style} reverse".strip()
                 parts.append(Content.styled(text, style) if style else Content(text))
-        return Content("\n").join(parts)
+        return parts
