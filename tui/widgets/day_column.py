@@ -8,16 +8,13 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.visual import Visual
 from textual.widget import Widget
 
 from legrun.planner.models import WEEKDAYS
 from legrun.planner.plan import KIND_LETTERS, DayPlan, PlanItem
 from legrun.planner.units import distance, short_distance
+from legrun.tui.widgets.cells import LineCells
 from legrun.tui.widgets.workout import COLUMN_NAMES
-
-# Lines kept made into cells (`DayColumn.render_line`): a column's lines in every look it had.
-_STRIPS_KEPT = 256
 
 # How each status reads without colour: a mark before the kind letter.
 STATUS_MARKS = {"planned": "·", "done": "✓", "skipped": "✗"}
@@ -110,9 +107,9 @@ class DayColumn(Widget, can_focus=False):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._shown: list[tuple[str, tuple[object, ...]]] = []  # each line: text and spans
-        self._built: tuple[tuple[object, ...], list[Content]] | None = None
-        self._strips: dict[tuple[object, ...], Strip] = {}  # each line's cells, by text and look
+        self._shown: list[tuple[str, str]] = []  # each line shown: text and style
+        self._built: tuple[tuple[object, ...], list[tuple[str, str]]] | None = None
+        self._cells = LineCells()
         self._width = (Size(), 0)  # the text's width, for the column's size (see `_text_width`)
         self._diff_pending = False
 
@@ -153,8 +150,8 @@ class DayColumn(Widget, can_focus=False):
             if isinstance(sibling, DayColumn) and sibling is not self:
                 sibling._schedule_diff()
 
-    def _lines(self) -> list[tuple[str, tuple[object, ...]]]:
-        return [(line.plain, tuple(line.spans)) for line in self._content_lines()]
+    def _lines(self) -> list[tuple[str, str]]:
+        return self._content_lines()
 
     def _repaint_changed_lines(self) -> None:
         self._diff_pending = False
@@ -173,25 +170,18 @@ class DayColumn(Widget, can_focus=False):
 
     def render(self) -> Content:
         """The column's text, as one piece (what it reads as; it draws line by line)."""
-        return Content("\n").join(self._content_lines())
+        return Content("\n").join(
+            Content.styled(text, style) if style else Content(text)
+            for text, style in self._content_lines()
+        )
 
     def render_line(self, y: int) -> Strip:
-        """Line `y` of the column, in cells: made once for the same text, width and look
-        (the look changes with the `-selected` background, the theme and the colour mode)."""
         lines = self._content_lines()
         width = self._text_width()
-        style = self.visual_style
         if y >= len(lines):
-            return Strip.blank(width, style.rich_style)
-        line = lines[y]
-        key = (line.plain, tuple(line.spans), width, style)
-        strip = self._strips.get(key)
-        if strip is None:
-            if len(self._strips) >= _STRIPS_KEPT:
-                self._strips.clear()
-            strip = Visual.to_strips(self, line, width, 1, style)[0]
-            self._strips[key] = strip
-        return strip
+            return self._cells.blank(self, width)
+        text, style = lines[y]
+        return self._cells.line(self, text, style, width)
 
     def _text_width(self) -> int:
         """The width of the column's text: its size less padding and border, worked out
@@ -202,7 +192,7 @@ class DayColumn(Widget, can_focus=False):
             self._width = (self._size, width)
         return width
 
-    def _content_lines(self) -> list[Content]:
+    def _content_lines(self) -> list[tuple[str, str]]:
         """The column's lines, built once per state (the line diff and the drawing share
         them)."""
         width = self._text_width()
@@ -216,20 +206,20 @@ class DayColumn(Widget, can_focus=False):
             self._built = (key, self._build(narrowest))
         return self._built[1]
 
-    def _build(self, narrowest: int) -> list[Content]:
-        """The day, then each session's lines, the cursor's reversed."""
+    def _build(self, narrowest: int) -> list[tuple[str, str]]:
+        """The day, then each session's lines (text and style), the cursor's reversed."""
         day = self.day
         if day is None:
-            return [Content("")]
+            return [("", "")]
         width = max(4, self._text_width())
         is_today = day.date == self.today
         name = WEEKDAYS[day.date.weekday()].capitalize()
         head = f"{name} {day.date.day}" + (" •" if is_today else "")
-        parts: list[Content] = [Content.styled(head[:width].ljust(width), "bold")]
         if is_today and width >= 14:
-            parts[0] = Content.styled(f"{name} {day.date.day} today"[:width].ljust(width), "bold")
+            head = f"{name} {day.date.day} today"
+        parts = [(head[:width].ljust(width), "bold")]
         if not day.sessions:
-            parts.append(Content.styled("  rest", "$text-muted"))
+            parts.append(("  rest", "$text-muted"))
         # Every column of the grid uses the same labels, decided by the narrowest one (1fr
         # columns differ by a cell), so that the week reads alike from Monday to Sunday.
         wide = (narrowest or width) >= 14
@@ -239,5 +229,5 @@ class DayColumn(Widget, can_focus=False):
                 text = text[:width].ljust(width)
                 if self.selected and index == self.cursor and n == 0:
                     style = f"{style} reverse".strip()
-                parts.append(Content.styled(text, style) if style else Content(text))
+                parts.append((text, style))
         return parts

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 
 from textual.content import Content
 from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widget import Widget
+
+from legrun.tui.widgets.cells import LineCells
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ class HangingText(Widget):
     `more` (say what key shows the rest), so nothing is lost without a word.
 
     A change repaints only the rows that differ (as `DayColumn` does): the rows that stay,
-    blank ones included, and the pane's border are not sent to the terminal again.
+    blank ones included, and the pane's border are not sent to the terminal again; and it
+    draws row by row, so only those rows are made into cells again.
 
     `content` is the plain logical text (one line per `Line`), whatever the width."""
 
@@ -74,6 +78,8 @@ class HangingText(Widget):
         self.wrap = wrap
         self.more = more
         self._lines: tuple[Line, ...] = ()
+        self._shown: tuple[tuple[object, ...], list[tuple[str, str]]] | None = None
+        self._cells = LineCells()
 
     @property
     def lines(self) -> tuple[Line, ...]:
@@ -116,6 +122,21 @@ class HangingText(Widget):
         if height is not None and len(rows) > height:
             rows = rows[: max(0, height - 1)] + [(cut_line(self.more, width), "italic")]
         return rows
+
+    def _rows_shown(self, width: int, height: int) -> list[tuple[str, str]]:
+        """`rows` at the pane's size, worked out once for each text and size."""
+        key = (self._lines, width, height)
+        if self._shown is None or self._shown[0] != key:
+            self._shown = (key, self.rows(width, height or None))
+        return self._shown[1]
+
+    def render_line(self, y: int) -> Strip:
+        width, height = self.content_size
+        rows = self._rows_shown(width, height)
+        if y >= len(rows):
+            return self._cells.blank(self, width)
+        text, style = rows[y]
+        return self._cells.line(self, text, style, width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.rows(width)) if width else 0
