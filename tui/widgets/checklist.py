@@ -28,15 +28,22 @@ class Checklist(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, compact=True)
         self._items: list[ChecklistItem] = []
+        self._width = -1  # the width the items were last shown at
 
     @property
     def ticked(self) -> list[str]:
         return [item.id for item in self._items if item.done]
 
     def show(self, items: Sequence[ChecklistItem]) -> None:
-        """Show `items`, keeping the highlighted row where it was."""
+        """Show `items`, keeping the highlighted row where it was (nothing is redrawn when
+        they are the ones shown at this width: a re-plan after a save mostly leaves a day's
+        list alone; a new width wraps them again)."""
+        width = self.size.width
+        if list(items) == self._items and width == self._width and self.option_count:
+            return
         keep = self.highlighted
         self._items = list(items)
+        self._width = width
         self.clear_options()
         self.add_options([Option(self._prompt(item), id=item.id) for item in self._items])
         if self._items:
