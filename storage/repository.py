@@ -57,9 +57,30 @@ _SESSION_DAYS = (
     "BEGIN INSERT INTO session_days VALUES (new.date); END",
     "CREATE TEMP TRIGGER IF NOT EXISTS session_removed AFTER DELETE ON main.sessions "
     "BEGIN INSERT INTO session_days VALUES (old.date); END",
-    "CREATE TEMP TRIGGER IF NOT EXISTS session_changed AFTER UPDATE OF date, type ON "
-    "main.sessions BEGIN INSERT INTO session_days VALUES (old.date), (new.date); END",
+    "CREATE TEMP TRIGGER IF NOT EXISTS session_changed AFTER UPDATE ON main.sessions "
+    "BEGIN INSERT INTO session_days VALUES (old.date), (new.date); END",
+    # An exercise belongs to its session's day (a session already gone was listed itself).
+    "CREATE TEMP TRIGGER IF NOT EXISTS exercise_added AFTER INSERT ON main.exercises BEGIN "
+    "INSERT INTO session_days SELECT date FROM main.sessions WHERE id = new.session_id; END",
+    "CREATE TEMP TRIGGER IF NOT EXISTS exercise_removed AFTER DELETE ON main.exercises BEGIN "
+    "INSERT INTO session_days SELECT date FROM main.sessions WHERE id = old.session_id; END",
+    "CREATE TEMP TRIGGER IF NOT EXISTS exercise_changed AFTER UPDATE ON main.exercises BEGIN "
+    "INSERT INTO session_days SELECT date FROM main.sessions "
+    "WHERE id IN (old.session_id, new.session_id); END",
 )
+
+
+class _Kept:
+    """A read kept (`Repository._every_run_day`, `Repository.sessions`): `value`, right at
+    the file's `version` but for the days written on after row `seen` of `temp.session_days`;
+    `key` says what was read (a window of dates)."""
+
+    __slots__ = ("key", "seen", "value", "version")
+
+    def __init__(self, key: object, value: Any, version: int, seen: int) -> None:
+        self.key, self.value, self.version, self.seen = key, value, version, seen
+
+
 # Sessions kept made from their rows (`Repository._decoded`): ten years of history and more.
 _SESSIONS_KEPT = 8192
 
@@ -78,12 +99,10 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
         self._db = Connection(db)
         self.path = path
         self._sessions_made: dict[tuple[object, ...], AnySession] = {}
-        # Every date with a run, as last read (`_every_run_day`): right at `_run_days_version`
-        # of the file, but for the days this connection has written sessions on since, which
-        # its own triggers list in `temp.session_days` after row `_session_days_seen`.
-        self._run_days: list[date] | None = None
-        self._run_days_version = -1
-        self._session_days_seen = 0
+        # What the planner reads after every save, kept between reads (see `_Kept`): every
+        # date with a run, and the last window of sessions read.
+        self._run_days: _Kept | None = None
+        self._window: _Kept | None = None
         for statement in _SESSION_DAYS:
             self._db.execute(statement)
 
@@ -295,10 +314,39 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
         return found[0] if found else None
 
     def sessions(self, start: date | None = None, end: date | None = None) -> list[AnySession]:
-        """Sessions from `start` to `end` inclusive (either open), oldest first."""
-        return self._sessions_where(
-            "s.date >= ? AND s.date <= ?", [_iso(start) or "0000-01-01", _iso(end) or "9999-12-31"]
+        """Sessions from `start` to `end` inclusive (either open), oldest first. The last
+        window read is kept (the planner reads months of sessions after every save): read
+        again, only the days written on since are read from the file."""
+        window = (_iso(start) or "0000-01-01", _iso(end) or "9999-12-31")
+        kept = self._window if self._window is not None and self._window.key == window else None
+        version, seen, written = self._written_since(kept)
+        if kept is None or written is None:
+            found = self._sessions_where("s.date >= ? AND s.date <= ?", list(window))
+        else:
+            days = sorted(d for d in written if window[0] <= d <= window[1])
+            found = kept.value
+            if days:
+                fresh = self._sessions_where(f"s.date IN ({','.join('?' * len(days))})", days)
+                again = {date.fromisoformat(d) for d in days}
+                found = [s for s in found if s.date not in again] + fresh
+                found.sort(key=lambda s: (s.date, s.id or 0))
+        if not self._db.in_transaction:  # (a write that may yet be rolled back: not kept)
+            self._window = _Kept(window, found, version, seen)
+        return list(found)
+
+    def _written_since(self, kept: _Kept | None) -> tuple[int, int, set[str] | None]:
+        """The file's version, the last row of `temp.session_days`, and the days this
+        connection wrote sessions on since `kept` was read: None when all of it must be read
+        again (nothing kept, or another connection wrote)."""
+        version = self.data_version()
+        seen = kept.seen if kept is not None else 0
+        rows = self._db.rows(
+            "SELECT rowid, day FROM temp.session_days WHERE rowid > ? ORDER BY rowid", [seen]
         )
+        last = rows[-1][0] if rows else seen
+        if kept is None or kept.version != version:
+            return version, last, None
+        return version, last, {day for _, day in rows}
 
     def session_count(self) -> int:
         return int(self._db.value("SELECT count(*) FROM sessions"))
@@ -316,35 +364,26 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
         connection's own writes only the days they wrote sessions on are looked at again (the
         triggers of `_SESSION_DAYS` name them, a rolled-back write's with it rolled back);
         after another connection's, all of them are read again."""
-        version = self.data_version()
-        written = self._db.rows(
-            "SELECT rowid, day FROM temp.session_days WHERE rowid > ? ORDER BY rowid",
-            [self._session_days_seen],
-        )
-        days = self._run_days
-        if days is None or version != self._run_days_version:
+        kept = self._run_days
+        version, seen, written = self._written_since(kept)
+        if kept is None or written is None:
             days = self._run_days_where("", [])
-        elif written:
-            touched = sorted({date.fromisoformat(day) for _, day in written})
-            marks = ",".join("?" * len(touched))
-            present = set(
-                self._run_days_where(f" AND date IN ({marks})", [d.isoformat() for d in touched])
-            )
-            days = list(days)
-            for day in touched:
-                i = bisect.bisect_left(days, day)
-                there = i < len(days) and days[i] == day
-                if day in present and not there:
-                    days.insert(i, day)
-                elif there and day not in present:
-                    del days[i]
-        if self._db.in_transaction:
-            # Inside a write that may yet be rolled back: what is read now is not kept.
-            self._run_days = None
         else:
-            self._run_days, self._run_days_version = days, version
+            days = kept.value
             if written:
-                self._session_days_seen = written[-1][0]
+                touched = sorted(written)
+                marks = ",".join("?" * len(touched))
+                present = set(self._run_days_where(f" AND date IN ({marks})", touched))
+                days = list(days)
+                for day in map(date.fromisoformat, touched):
+                    i = bisect.bisect_left(days, day)
+                    there = i < len(days) and days[i] == day
+                    if day in present and not there:
+                        days.insert(i, day)
+                    elif there and day not in present:
+                        del days[i]
+        if not self._db.in_transaction:  # (a write that may yet be rolled back: not kept)
+            self._run_days = _Kept(None, days, version, seen)
         return days
 
     def _run_days_where(self, condition: str, params: list[str]) -> list[date]:
