@@ -9,6 +9,7 @@ Every SQLite error comes out as a `StorageError` (storage/database.py: `Connecti
 from __future__ import annotations
 
 import bisect
+import contextlib
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
@@ -138,6 +139,11 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
         that takes it back, which `apply` takes in turn (undo, then redo)."""
         with self._db.write():
             return change.apply(self)
+
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """One write transaction around several writes (all of them or none): the demo's
+        weeks are stored at one commit, not one a check-in."""
+        return self._db.write()
 
     def data_version(self) -> int:
         """A number that changes when another connection commits to the database (SQLite's
