@@ -299,8 +299,15 @@ def test_a_failed_outer_write_takes_the_nested_ones_with_it(repo: Repository) ->
 
 # -- no SQLite exception escapes --------------------------------------------------------------
 
+
+def _in_a_transaction(repo: Repository) -> None:
+    with repo.transaction():
+        repo.set_tick(DAY, "a", True)
+
+
 CALLS: dict[str, Callable[[Repository], object]] = {
     "apply": lambda r: r.apply(Tick(DAY, "a", True)),
+    "transaction": lambda r: _in_a_transaction(r),
     "data_version": lambda r: r.data_version(),
     "profile": lambda r: r.profile(),
     "save_profile": lambda r: r.save_profile(Profile()),
