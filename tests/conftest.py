@@ -136,10 +136,11 @@ def assert_refused(result: subprocess.CompletedProcess[str], code: int, *words: 
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """`-n auto` (pyproject): one worker more than there are cores. Many tests spend their
-    time waiting (on a terminal in tmux, an installed command, a server's timeout), so on 2
-    cores a third worker took the suite from 216 s to 182 s."""
-    return (os.cpu_count() or 1) + 1
+    """`-n auto` (pyproject): two workers more than there are cores. Many tests spend their
+    time waiting (on a terminal in tmux, an installed command, a server's timeout): on 2
+    cores a third worker took the suite from 216 s to 182 s, and a fourth from 170-190 s to
+    151-164 s (a fifth: 169 s, the workers then mostly waiting for the cores)."""
+    return (os.cpu_count() or 1) + 2
 
 
 def _share_css_parsing() -> None:
