@@ -9,6 +9,8 @@ terminal's colour mode), so a change renders the lines that changed and no other
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.content import Content
 from textual.strip import Strip
 from textual.visual import Visual
@@ -24,19 +26,30 @@ class LineCells:
     def __init__(self) -> None:
         self._made: dict[tuple[object, ...], Strip] = {}
 
-    def line(self, widget: Widget, text: str, style: str, width: int) -> Strip:
-        """`text` in `style` (Textual style words: "bold $error"), `width` cells wide at
-        most, as `widget` draws it."""
+    def line(self, widget: Widget, rows: Sequence[tuple[str, str]], y: int, width: int) -> Strip:
+        """Row `y` of `widget`, whose text is `rows` (each its text and its style in Textual's
+        words, "bold $error"), `width` cells wide at most. The row's place is in the key
+        because each cell carries it (a mouse selection reads it), and the theme because the
+        style's variables are resolved from it. While text is selected in the widget, the
+        row is cut from the whole text drawn at once, as Textual draws it: the selection is
+        drawn into it, across rows."""
+        if y >= len(rows):
+            return Strip.blank(width, widget.visual_style.rich_style)
         look = widget.visual_style
-        key = (text, style, width, look)
+        if widget.text_selection is not None:
+            whole = Content("\n").join(_content(text, style) for text, style in rows)
+            return Visual.to_strips(widget, whole, width, len(rows), look)[y]
+        text, style = rows[y]
+        key = (y, text, style, width, look, widget.app.theme)
         strip = self._made.get(key)
         if strip is None:
+            made = Visual.to_strips(widget, _content(text, style), width, 1, look)[0]
+            strip = made.apply_offsets(0, y)
             if len(self._made) >= _KEPT:
                 self._made.clear()
-            content = Content.styled(text, style) if style else Content(text)
-            strip = Visual.to_strips(widget, content, width, 1, look)[0]
             self._made[key] = strip
         return strip
 
-    def blank(self, widget: Widget, width: int) -> Strip:
-        return Strip.blank(width, widget.visual_style.rich_style)
+
+def _content(text: str, style: str) -> Content:
+    return Content.styled(text, style) if style else Content(text)

@@ -176,12 +176,7 @@ class DayColumn(Widget, can_focus=False):
         )
 
     def render_line(self, y: int) -> Strip:
-        lines = self._content_lines()
-        width = self._text_width()
-        if y >= len(lines):
-            return self._cells.blank(self, width)
-        text, style = lines[y]
-        return self._cells.line(self, text, style, width)
+        return self._cells.line(self, self._content_lines(), y, self._text_width())
 
     def _text_width(self) -> int:
         """The width of the column's text: its size less padding and border, worked out

@@ -132,11 +132,7 @@ class HangingText(Widget):
 
     def render_line(self, y: int) -> Strip:
         width, height = self.content_size
-        rows = self._rows_shown(width, height)
-        if y >= len(rows):
-            return self._cells.blank(self, width)
-        text, style = rows[y]
-        return self._cells.line(self, text, style, width)
+        return self._cells.line(self, self._rows_shown(width, height), y, width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.rows(width)) if width else 0
