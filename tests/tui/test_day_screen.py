@@ -281,3 +281,16 @@ async def test_the_days_help_lists_space(app: LegrunApp) -> None:
         assert isinstance(app.screen, HelpScreen)
         keys = str(app.screen.query_one("#help-keys", Static).render())
         assert "space" in keys and "Tick" in keys
+
+
+async def test_space_ticks_at_once_on_a_day_opened_a_second_time(repo: Repository) -> None:
+    """The day screen is kept: opened again on a day whose list is the one it shows, the
+    list is not rebuilt, but it still starts on its first item."""
+    checklist = day_plan(repo, TODAY).checklist
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_today(pilot)
+        await pilot.press("escape")
+        await open_today(pilot)
+        await pilot.press("space")
+        assert repo.ticks(TODAY, TODAY) == {(TODAY, checklist[0].id)}

@@ -40,6 +40,8 @@ class Checklist(OptionList):
         list alone; a new width wraps them again)."""
         width = self.size.width
         if list(items) == self._items and width == self._width and self.option_count:
+            if self.highlighted is None:  # (a day opened again starts the list afresh)
+                self.highlighted = 0
             return
         keep = self.highlighted
         self._items = list(items)
