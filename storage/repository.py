@@ -104,8 +104,12 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
         # date with a run, and the last window of sessions read.
         self._run_days: _Kept | None = None
         self._window: _Kept | None = None
-        for statement in _SESSION_DAYS:
-            self._db.execute(statement)
+        try:
+            for statement in _SESSION_DAYS:
+                self._db.execute(statement)
+        except StorageError:
+            self._db.close()  # (a connection it cannot use is not left open)
+            raise
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Repository:
@@ -345,14 +349,13 @@ class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
         connection wrote sessions on since `kept` was read: None when all of it must be read
         again (nothing kept, or another connection wrote)."""
         version = self.data_version()
-        seen = kept.seen if kept is not None else 0
-        rows = self._db.rows(
-            "SELECT rowid, day FROM temp.session_days WHERE rowid > ? ORDER BY rowid", [seen]
-        )
-        last = rows[-1][0] if rows else seen
         if kept is None or kept.version != version:
-            return version, last, None
-        return version, last, {day for _, day in rows}
+            last = self._db.value("SELECT coalesce(max(rowid), 0) FROM temp.session_days")
+            return version, int(last), None
+        rows = self._db.rows(
+            "SELECT rowid, day FROM temp.session_days WHERE rowid > ? ORDER BY rowid", [kept.seen]
+        )
+        return version, rows[-1][0] if rows else kept.seen, {day for _, day in rows}
 
     def session_count(self) -> int:
         return int(self._db.value("SELECT count(*) FROM sessions"))
