@@ -312,13 +312,22 @@ class LegrunApp(App[int]):
 
     # -- saving, undo and redo: the one way a screen writes ------------------------------------
 
-    def change(self, change: Change, what: str, done: str | None = None) -> bool:
+    def change(
+        self, change: Change, what: str, done: str | None = None, *, clearing: str | None = None
+    ) -> bool:
         """Make `change` (one transaction), re-plan, and keep its inverse for `u`. `what` names
         it for the undo message ("logging 5 km run on Tue 01 Dec"); `done` is said when it is
         made. A refusal (a full disk, a locked file, a session deleted elsewhere) is said in
-        one line and changes nothing; the screen keeps what was typed. True when saved."""
+        one line and changes nothing; the screen keeps what was typed. True when saved.
+        `clearing` names a setting emptied in the same transaction, not undone with it (a
+        form's draft: it goes exactly when what it held is saved)."""
         try:
-            inverse = self.repository.apply(change)
+            if clearing is None:
+                inverse = self.repository.apply(change)
+            else:
+                with self.repository.transaction():
+                    inverse = self.repository.apply(change)
+                    self.repository.set_setting(clearing, "")
         except StorageError as exc:
             self.notify(f"Not saved: {exc}", severity="error", timeout=8)
             return False

@@ -25,9 +25,10 @@ if TYPE_CHECKING:
 def save_session(
     app: LegrunApp, session: AnySession | None, replaces: AnySession | None = None
 ) -> bool:
-    """Store a session from a form (or an edit of one), re-plan, and offer undo. Refused (a
-    full disk, a locked file), the form opens again with what was typed; an edit of a session
-    deleted meanwhile in another window is offered as a new entry. False when refused."""
+    """Store a session from a form (or an edit of one), re-plan, and offer undo; the form's
+    draft goes in the same transaction. Refused (a full disk, a locked file), the form opens
+    again with what was typed and its draft stays; an edit of a session deleted meanwhile in
+    another window is offered as a new entry. False when refused."""
     if session is None:
         return True
     units = app.repository.profile().units
@@ -36,10 +37,11 @@ def save_session(
             saving(session, replaces),
             f"edit of {session_words(replaces, units)}",
             f"Saved {session_words(session, units)}",
+            clearing=DRAFT,
         )
     else:
         words = session_words(session, units)
-        saved = app.change(saving(session), f"logging {words}", f"Logged {words}")
+        saved = app.change(saving(session), f"logging {words}", f"Logged {words}", clearing=DRAFT)
     if saved:
         return True
     gone = replaces is not None and replaces.id is not None and _gone(app, replaces.id)
@@ -84,10 +86,12 @@ def open_form(
     from legrun.tui.screens.run_form import RunForm
 
     def done(result: AnySession | None) -> None:
-        # The draft goes once the form is cancelled or saved, not before: a refused save
-        # opens the form again, and until it is saved, what was typed stays on disk too.
-        if save_session(app, result, replaces=None if draft else session):
+        # The draft goes once the form is cancelled or saved (with the save, in one commit),
+        # not before: a refused save opens the form again, and what was typed stays on disk.
+        if result is None:
             drop_draft(app)
+        else:
+            save_session(app, result, replaces=None if draft else session)
 
     edit = session.id if session is not None and not draft else None
 
@@ -166,8 +170,10 @@ def start_leg_day(
     from legrun.tui.screens.leg_day_form import LegDayForm
 
     def done(result: AnySession | None) -> None:
-        if save_session(app, result):  # (a refused save keeps the draft: see open_form)
+        if result is None:  # (a save drops the draft with it; a refused one keeps it)
             drop_draft(app)
+        else:
+            save_session(app, result)
 
     form = LegDayForm(
         app.today,
@@ -186,10 +192,11 @@ def start_checkin(app: LegrunApp, day: date, restore: dict[str, Any] | None = No
     from legrun.tui.screens.checkin_form import CheckInForm
 
     def done(result: CheckIn | None) -> None:
-        drop_draft(app)
         if result is None:
+            drop_draft(app)
             return
-        if app.change(SaveCheckIn(result), f"check-in of {result.date:%a %d %b}"):
+        # The draft goes with the save, in one commit; a refused save keeps it on disk.
+        if app.change(SaveCheckIn(result), f"check-in of {result.date:%a %d %b}", clearing=DRAFT):
             app.notify(
                 f"Check-in saved: {soreness_words(result)}. The week is re-planned.",
                 timeout=4,

@@ -11,6 +11,7 @@ from legrun.planner.models import Run
 from legrun.storage import Repository
 from legrun.tui.application import make_app
 from legrun.tui.flows import DRAFT
+from legrun.tui.screens.checkin_form import CheckInForm
 from legrun.tui.screens.leg_day_form import LegDayForm
 from legrun.tui.screens.run_form import RunForm
 from tests.conftest import TODAY
@@ -127,3 +128,54 @@ async def test_a_refused_save_keeps_the_draft_until_the_form_is_saved(
         await pilot.pause()
     assert [(s.km, s.minutes) for s in repo.sessions()] == [(7.5, 45)]
     assert not repo.setting(DRAFT)
+
+
+async def test_a_refused_check_in_keeps_its_draft_until_it_is_saved(
+    repo: Repository, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """As for the session forms: the check-in's draft went before its save was tried, so a
+    refused save (the form open again) had nothing on disk if the app was gone next."""
+    from legrun.storage import StorageError
+
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "6")
+        await pilot.pause(0.5)  # the draft is kept
+        assert isinstance(app.screen, CheckInForm)
+        apply = repo.apply
+
+        def refused(change):  # type: ignore[no-untyped-def]
+            raise StorageError("the disk is full")
+
+        monkeypatch.setattr(repo, "apply", refused)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInForm)
+        assert json.loads(repo.setting(DRAFT) or "{}").get("fields", {}).get("soreness") == "6"
+        monkeypatch.setattr(repo, "apply", apply)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [c.soreness for c in repo.checkins()] == [6]
+    assert not repo.setting(DRAFT)
+
+
+async def test_a_save_and_its_draft_going_are_one_commit(repo: Repository) -> None:
+    """Never a saved run with its draft still on disk (offered again at the next start), nor
+    a draft gone without the run: one transaction holds both (and one commit is one wait
+    for the disk, not two)."""
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "r", "5", "tab", "3", "0")
+        await pilot.pause(0.5)  # the draft is kept
+        assert repo.setting(DRAFT)
+        statements: list[str] = []
+        repo._db.raw.set_trace_callback(statements.append)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        repo._db.raw.set_trace_callback(None)
+    assert [(s.km, s.minutes) for s in repo.sessions()] == [(5.0, 30)]
+    assert not repo.setting(DRAFT)
+    assert [s for s in statements if s.startswith(("BEGIN", "COMMIT"))] == [
+        "BEGIN IMMEDIATE",
+        "COMMIT",
+    ]
