@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from legrun.planner.models import Run
@@ -100,32 +101,41 @@ async def test_an_unreadable_draft_is_dropped_quietly(repo: Repository) -> None:
     assert not repo.setting(DRAFT)
 
 
+async def _save_refused_then_saved(pilot: Pilot[int], repo: Repository, monkeypatch) -> str:  # type: ignore[no-untyped-def]
+    """ctrl+s on the open form with the database refusing (a full disk), then again with it
+    taking the save; the draft as it was on disk between the two, as JSON."""
+    from legrun.storage import StorageError
+
+    form = type(pilot.app.screen)
+    apply = repo.apply
+
+    def refused(change):  # type: ignore[no-untyped-def]
+        raise StorageError("the disk is full")
+
+    monkeypatch.setattr(repo, "apply", refused)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert type(pilot.app.screen) is form  # open again, with what was typed
+    kept = repo.setting(DRAFT) or "{}"
+    monkeypatch.setattr(repo, "apply", apply)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    return kept
+
+
 async def test_a_refused_save_keeps_the_draft_until_the_form_is_saved(
     repo: Repository, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     """A save the database refuses (a full disk, a locked file) reopens the form with what
     was typed, and the draft on disk stays: the app may be gone before the next try. Only a
     save that went through drops it."""
-    from legrun.storage import StorageError
-
     app = make_app(repo, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a", "r", "7", ".", "5", "tab", "4", "5")
         await pilot.pause(0.5)  # the draft is kept
-        apply = repo.apply
-
-        def refused(change):  # type: ignore[no-untyped-def]
-            raise StorageError("the disk is full")
-
-        monkeypatch.setattr(repo, "apply", refused)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, RunForm)  # open again, with what was typed
-        kept = json.loads(repo.setting(DRAFT) or "{}")
-        assert kept.get("fields", {}).get("km") == "7.5"
-        monkeypatch.setattr(repo, "apply", apply)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        assert isinstance(app.screen, RunForm)
+        kept = await _save_refused_then_saved(pilot, repo, monkeypatch)
+    assert json.loads(kept).get("fields", {}).get("km") == "7.5"
     assert [(s.km, s.minutes) for s in repo.sessions()] == [(7.5, 45)]
     assert not repo.setting(DRAFT)
 
@@ -135,26 +145,13 @@ async def test_a_refused_check_in_keeps_its_draft_until_it_is_saved(
 ) -> None:  # type: ignore[no-untyped-def]
     """As for the session forms: the check-in's draft went before its save was tried, so a
     refused save (the form open again) had nothing on disk if the app was gone next."""
-    from legrun.storage import StorageError
-
     app = make_app(repo, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c", "6")
         await pilot.pause(0.5)  # the draft is kept
         assert isinstance(app.screen, CheckInForm)
-        apply = repo.apply
-
-        def refused(change):  # type: ignore[no-untyped-def]
-            raise StorageError("the disk is full")
-
-        monkeypatch.setattr(repo, "apply", refused)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, CheckInForm)
-        assert json.loads(repo.setting(DRAFT) or "{}").get("fields", {}).get("soreness") == "6"
-        monkeypatch.setattr(repo, "apply", apply)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        kept = await _save_refused_then_saved(pilot, repo, monkeypatch)
+    assert json.loads(kept).get("fields", {}).get("soreness") == "6"
     assert [c.soreness for c in repo.checkins()] == [6]
     assert not repo.setting(DRAFT)
 
