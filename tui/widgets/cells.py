@@ -25,6 +25,7 @@ class LineCells:
 
     def __init__(self) -> None:
         self._made: dict[tuple[object, ...], Strip] = {}
+        self._blank: tuple[tuple[int, object], Strip] | None = None  # the rows under the text
 
     def line(self, widget: Widget, rows: Sequence[tuple[str, str]], y: int, width: int) -> Strip:
         """Row `y` of `widget`, whose text is `rows` (each its text and its style in Textual's
@@ -33,22 +34,35 @@ class LineCells:
         style's variables are resolved from it. While text is selected in the widget, the
         row is cut from the whole text drawn at once, as Textual draws it: the selection is
         drawn into it, across rows."""
-        if y >= len(rows):
-            return Strip.blank(width, widget.visual_style.rich_style)
         look = widget.visual_style
+        if y >= len(rows):
+            blank = self._blank
+            if blank is None or blank[0] != (width, look):
+                blank = self._blank = ((width, look), Strip.blank(width, look.rich_style))
+            return blank[1]
         if widget.text_selection is not None:
             whole = Content("\n").join(_content(text, style) for text, style in rows)
             return Visual.to_strips(widget, whole, width, len(rows), look)[y]
+        theme = widget.app.theme
         text, style = rows[y]
-        key = (y, text, style, width, look, widget.app.theme)
-        strip = self._made.get(key)
-        if strip is None:
+        strip = self._made.get((y, text, style, width, look, theme))
+        if strip is not None:
+            return strip
+        if len(self._made) >= _KEPT:
+            self._made.clear()
+        keys = [(i, *row, width, look, theme) for i, row in enumerate(rows)]
+        missing = [i for i, key in enumerate(keys) if key not in self._made]
+        if len(missing) > len(rows) // 2:
+            # Most rows are new (a first frame, another week): all of them in one render,
+            # which costs less than one render a row.
+            whole = Content("\n").join(_content(text, style) for text, style in rows)
+            drawn = Visual.to_strips(widget, whole, width, len(rows), look)
+            for i in missing:
+                self._made[keys[i]] = drawn[i]
+        else:
             made = Visual.to_strips(widget, _content(text, style), width, 1, look)[0]
-            strip = made.apply_offsets(0, y)
-            if len(self._made) >= _KEPT:
-                self._made.clear()
-            self._made[key] = strip
-        return strip
+            self._made[keys[y]] = made.apply_offsets(0, y)
+        return self._made[keys[y]]
 
 
 def _content(text: str, style: str) -> Content:
