@@ -41,8 +41,7 @@ class LineCells:
                 blank = self._blank = ((width, look), Strip.blank(width, look.rich_style))
             return blank[1]
         if widget.text_selection is not None:
-            whole = Content("\n").join(_content(text, style) for text, style in rows)
-            return Visual.to_strips(widget, whole, width, len(rows), look)[y]
+            return Visual.to_strips(widget, whole_text(rows), width, len(rows), look)[y]
         theme = widget.app.theme
         text, style = rows[y]
         strip = self._made.get((y, text, style, width, look, theme))
@@ -55,14 +54,27 @@ class LineCells:
         if len(missing) > len(rows) // 2:
             # Most rows are new (a first frame, another week): all of them in one render,
             # which costs less than one render a row.
-            whole = Content("\n").join(_content(text, style) for text, style in rows)
-            drawn = Visual.to_strips(widget, whole, width, len(rows), look)
+            drawn = Visual.to_strips(widget, whole_text(rows), width, len(rows), look)
             for i in missing:
                 self._made[keys[i]] = drawn[i]
         else:
             made = Visual.to_strips(widget, _content(text, style), width, 1, look)[0]
             self._made[keys[y]] = made.apply_offsets(0, y)
         return self._made[keys[y]]
+
+
+def whole_text(rows: Sequence[tuple[str, str]]) -> Content:
+    """The rows as one text (what a widget reads as, and how Textual would draw it)."""
+    return Content("\n").join(_content(text, style) for text, style in rows)
+
+
+def changed_rows(before: Sequence[object], after: Sequence[object]) -> list[int]:
+    """The rows that differ between what was shown and what is to be: the ones to repaint."""
+    return [
+        y
+        for y in range(max(len(before), len(after)))
+        if y >= len(before) or y >= len(after) or before[y] != after[y]
+    ]
 
 
 def _content(text: str, style: str) -> Content:

@@ -13,7 +13,7 @@ from textual.widget import Widget
 from legrun.planner.models import WEEKDAYS
 from legrun.planner.plan import KIND_LETTERS, DayPlan, PlanItem
 from legrun.planner.units import distance, short_distance
-from legrun.tui.widgets.cells import LineCells
+from legrun.tui.widgets.cells import LineCells, changed_rows, whole_text
 from legrun.tui.widgets.workout import COLUMN_NAMES
 
 # How each status reads without colour: a mark before the kind letter.
@@ -142,7 +142,7 @@ class DayColumn(Widget, can_focus=False):
         # whose size stayed may still read differently (the labels follow the narrowest
         # column): it repaints the lines that changed.
         narrowest = self._built[0][-1] if self._built is not None else None
-        self._shown = self._lines()
+        self._shown = self._content_lines()
         assert self._built is not None
         if narrowest is None or self._built[0][-1] == narrowest:
             return
@@ -150,30 +150,20 @@ class DayColumn(Widget, can_focus=False):
             if isinstance(sibling, DayColumn) and sibling is not self:
                 sibling._schedule_diff()
 
-    def _lines(self) -> list[tuple[str, str]]:
-        return self._content_lines()
-
     def _repaint_changed_lines(self) -> None:
         self._diff_pending = False
-        lines = self._lines()
+        lines = self._content_lines()
         before, self._shown = self._shown, lines
         width = self.size.width
         if not self.is_mounted or not width:
             return
-        changed = [
-            y
-            for y in range(max(len(before), len(lines)))
-            if y >= len(before) or y >= len(lines) or before[y] != lines[y]
-        ]
+        changed = changed_rows(before, lines)
         if changed:
             self.refresh(*(Region(0, y, width, 1) for y in changed))
 
     def render(self) -> Content:
         """The column's text, as one piece (what it reads as; it draws line by line)."""
-        return Content("\n").join(
-            Content.styled(text, style) if style else Content(text)
-            for text, style in self._content_lines()
-        )
+        return whole_text(self._content_lines())
 
     def render_line(self, y: int) -> Strip:
         return self._cells.line(self, self._content_lines(), y, self._text_width())

@@ -12,7 +12,7 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from legrun.tui.widgets.cells import LineCells
+from legrun.tui.widgets.cells import LineCells, changed_rows, whole_text
 
 
 @dataclass(frozen=True)
@@ -96,17 +96,13 @@ class HangingText(Widget):
         if new == self._lines:
             return False
         width, height = self.content_size
-        before = self.rows(width, height or None) if width and not layout else None
+        before = self._rows_shown(width, height) if width and not layout else None
         self._lines = new
         if before is None or not self.is_mounted:
             self.refresh(layout=layout)
             return True
-        after = self.rows(width, height or None)
-        changed = [
-            y
-            for y in range(max(len(before), len(after)))
-            if y >= len(before) or y >= len(after) or before[y] != after[y]
-        ]
+        # (Worked out once: the rows drawn next are these.)
+        changed = changed_rows(before, self._rows_shown(width, height))
         if changed:
             self.refresh(*(Region(0, y, width, 1) for y in changed))
         return True
@@ -141,7 +137,4 @@ class HangingText(Widget):
         size = self.content_size
         if not size.width:
             return Content(self.content)
-        rows = self.rows(size.width, size.height or None)
-        return Content("\n").join(
-            Content.styled(text, style) if style else Content(text) for text, style in rows
-        )
+        return whole_text(self._rows_shown(size.width, size.height))
