@@ -22,15 +22,11 @@ if TYPE_CHECKING:
     from legrun.tui.screens.form import FormScreen
 
 
-def save_session(
-    app: LegrunApp, session: AnySession | None, replaces: AnySession | None = None
-) -> bool:
+def save_session(app: LegrunApp, session: AnySession, replaces: AnySession | None = None) -> None:
     """Store a session from a form (or an edit of one), re-plan, and offer undo; the form's
     draft goes in the same transaction. Refused (a full disk, a locked file), the form opens
     again with what was typed and its draft stays; an edit of a session deleted meanwhile in
-    another window is offered as a new entry. False when refused."""
-    if session is None:
-        return True
+    another window is offered as a new entry."""
     units = app.repository.profile().units
     if replaces is not None and replaces.id is not None:
         saved = app.change(
@@ -43,7 +39,7 @@ def save_session(
         words = session_words(session, units)
         saved = app.change(saving(session), f"logging {words}", f"Logged {words}", clearing=DRAFT)
     if saved:
-        return True
+        return
     gone = replaces is not None and replaces.id is not None and _gone(app, replaces.id)
     if gone:
         app.notify(
@@ -55,7 +51,6 @@ def save_session(
     keep = replace(session, id=replaces.id if replaces is not None else None)
     kind = KINDS[plan_kind_of(keep)].logged_as or "cross"
     open_form(app, kind, keep.date, session=keep, draft=replaces is None)
-    return False
 
 
 def _gone(app: LegrunApp, session_id: int) -> bool:
