@@ -19,7 +19,6 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any, TypeVar
 
 from textual.app import App, SystemCommand
@@ -484,23 +483,19 @@ def make_app(
 
 
 def run_app(
-    path: Path | None, today: date, demo: bool = False, clock: Callable[[], date] | None = None
+    repo: Repository, today: date, demo: bool = False, clock: Callable[[], date] | None = None
 ) -> int:
-    """Open the database at `path` (the default one when None) and run the app on it; today
-    follows `clock` (none when the date is pinned, as `$LEGRUN_TODAY` does)."""
+    """Run the app on `repo` (its caller opens and closes it); today follows `clock` (none
+    when the date is pinned, as `$LEGRUN_TODAY` does)."""
     from legrun.tui.escdelay import lengthen_escape_delay
     from legrun.tui.foreign_bytes import replace_foreign_bytes
 
     lengthen_escape_delay()  # over SSH a key's escape sequence may arrive split
     replace_foreign_bytes()  # or a byte that is not UTF-8 (Textual #6456)
     try:
-        repo = Repository.open(path)
-        try:
-            app = make_app(repo, today=today, demo=demo, welcome=True, clock=clock)
-            app.freeze_after_start = True
-            app.run()
-            return app.return_code or 0
-        finally:
-            repo.close()
+        app = make_app(repo, today=today, demo=demo, welcome=True, clock=clock)
+        app.freeze_after_start = True
+        app.run()
+        return app.return_code or 0
     finally:
         gc.enable()  # if the app ended (or never started) before its start-up pass

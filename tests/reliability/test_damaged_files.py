@@ -16,6 +16,7 @@ import pty
 import random
 import sqlite3
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -186,3 +187,25 @@ def test_the_app_refuses_the_file_in_one_line_and_leaves_the_terminal_alone(
     assert shown == b"", shown[:300]  # no screen drawn, no terminal mode left switched on
     assert file_state(path) == before
     report("the app refused", file=path.name, seconds=f"{took:.2f}")
+
+
+def test_the_app_refuses_the_file_before_it_imports_textual(
+    tmp_path: Path, isolated_env: dict[str, str]
+) -> None:
+    """Refusing takes what a command's refusal takes: the database is opened (and checked)
+    before Textual and the app are imported, which is most of the app's start."""
+    path = tmp_path / "suspect.db"
+    _other_apps_sqlite(path)
+    seen = tmp_path / "seen.txt"
+    program = (
+        "import sys\n"
+        "from legrun.tui.cli import main\n"
+        f"code = main(['--db', {str(path)!r}])\n"
+        f"open({str(seen)!r}, 'w').write(f\"{{code}} {{'textual' in sys.modules}}\")\n"
+        "sys.exit(code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=isolated_env
+    )
+    assert_refused(result, 1, "another program")
+    assert seen.read_text() == "1 False"  # refused, and Textual never imported

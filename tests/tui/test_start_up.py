@@ -31,7 +31,7 @@ def test_the_app_starts_with_the_collector_off(
 ) -> None:
     seen: list[bool] = []
 
-    def run_app(path: Path | None, today: date, demo: bool = False, clock: object = None) -> int:
+    def run_app(repo: Repository, today: date, demo: bool = False, clock: object = None) -> int:
         seen.append(gc.isenabled())
         return 0
 

@@ -127,14 +127,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             demo_path = _demo_database(today)
         path = demo_path if demo_path is not None else args.db
         if args.command is None:
-            # Importing Textual and starting the app make ~60,000 objects, which the garbage
-            # collector would walk over and over before the first frame (15-25 ms): it is
-            # off until the app has started, then runs once (`LegrunApp.freeze_after_start`).
-            gc.disable()
-            from legrun.tui.application import run_app
+            # The database is opened (and checked) first: a file it cannot use is refused
+            # in the time a command takes, not after Textual's import, most of the start.
+            with Repository.open(path) as repo:
+                # Importing Textual and starting the app make ~60,000 objects, which the
+                # garbage collector would walk over and over before the first frame
+                # (15-25 ms): it is off until the app has started, then runs once
+                # (`LegrunApp.freeze_after_start`).
+                gc.disable()
+                from legrun.tui.application import run_app
 
-            pinned = bool(os.environ.get("LEGRUN_TODAY"))
-            return run_app(path, today=today, demo=args.demo, clock=None if pinned else date.today)
+                pinned = bool(os.environ.get("LEGRUN_TODAY"))
+                clock = None if pinned else date.today
+                return run_app(repo, today=today, demo=args.demo, clock=clock)
         _check_before_opening(args, today)
         missing = not (path or default_path()).expanduser().exists()
         if missing and args.command == "backup":
