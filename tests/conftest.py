@@ -7,14 +7,33 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from legrun.planner.models import CheckIn, CrossTraining, Exercise, LegDay, Profile, Run
-from legrun.storage import Repository
+
+def _shared_bytecode_cache() -> Path:
+    """Where compiled modules are kept for every test process: the xdist workers, and each
+    command a test runs. Where the environment forbids writing `__pycache__` beside the
+    sources (PYTHONDONTWRITEBYTECODE), every process compiled each module it imported, and
+    pytest rewrote every test module's asserts, again: a worker's collection took 8.8 s of
+    CPU, and 2.5 s once they are kept (and each command ~0.3 s more). They go to one
+    folder in the temp dir instead, shared by the runs (checked against each source's mtime
+    and size, as `__pycache__` is; the path mirrors the source's, so clones do not meet)."""
+    return Path(tempfile.gettempdir()) / f"legrun-tests-pycache-{os.getuid()}"
+
+
+if sys.dont_write_bytecode:
+    # Before the first module of the project or the tests is imported, and the libraries
+    # they import.
+    sys.pycache_prefix = str(_shared_bytecode_cache())
+    sys.dont_write_bytecode = False
+
+from legrun.planner.models import CheckIn, CrossTraining, Exercise, LegDay, Profile, Run  # noqa: E402
+from legrun.storage import Repository  # noqa: E402
 
 TODAY = date(2026, 11, 24)  # a Tuesday; every test runs on this frozen date
 
@@ -42,11 +61,10 @@ def repo(db_path: Path) -> Iterator[Repository]:
 
 
 @pytest.fixture(scope="session")
-def bytecode_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One bytecode cache for every command the tests run. Where the environment forbids
-    writing `__pycache__` beside the sources (PYTHONDONTWRITEBYTECODE), each subprocess would
-    otherwise compile every module again: ~0.3 s more per command."""
-    return tmp_path_factory.mktemp("pycache")
+def bytecode_cache() -> Path:
+    """The commands the tests run keep their compiled modules where the tests' own are (the
+    environment's PYTHONDONTWRITEBYTECODE is taken out of theirs)."""
+    return Path(sys.pycache_prefix or _shared_bytecode_cache())
 
 
 @pytest.fixture
