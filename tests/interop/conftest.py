@@ -1,18 +1,18 @@
 """Fixtures of the interop tests: a runner's database with a plan worth exporting, a real
 Radicale CalDAV server on 127.0.0.1 (a subprocess on a free port, storage and users in
-tmp_path), and khal in a virtual environment of its own."""
+tmp_path), and khal, a calendar client, with a config and a calendar of the test's own."""
 
 from __future__ import annotations
 
 import base64
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-import venv
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -236,26 +236,12 @@ def _wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> No
 
 
 @pytest.fixture(scope="session")
-def khal(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The khal command, pip-installed into a virtual environment of its own. Skipped, with
-    pip's reason, where it cannot be installed (no package index to reach)."""
-    home = tmp_path_factory.mktemp("khal-venv")
-    venv.EnvBuilder(with_pip=True).create(home)
-    python = home / ("Scripts" if os.name == "nt" else "bin") / "python"
-    try:
-        installed = subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "--timeout", "15", "--retries", "1", "khal"],
-            capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
-    except subprocess.TimeoutExpired:
-        pytest.skip("khal could not be installed: pip took over 120 s (no package index?)")
-    if installed.returncode != 0:
-        errors = [line for line in installed.stderr.splitlines() if "ERROR" in line]
-        pytest.skip(f"khal could not be installed (no package index?): {errors[-1:] or '?'}")
-    command = python.parent / "khal"
-    assert command.exists(), installed.stdout
-    return command
+def khal() -> Path:
+    """The khal command, installed with the project's test tools (pyproject's dev group)."""
+    found = shutil.which("khal", path=str(Path(sys.executable).parent))
+    if found is None:
+        pytest.fail("khal is not installed in this environment: `uv sync` installs it")
+    return Path(found)
 
 
 @dataclass

@@ -358,12 +358,10 @@ def test_exporting_and_syncing_do_not_load_textual(
     assert "rich" not in loaded
 
 
-@pytest.mark.network
 def test_khal_imports_the_export_and_a_second_export_updates_the_same_events(
     cli, athlete_db: Path, tmp_path: Path, khal_calendar: Khal
 ) -> None:
-    """About 3 s, and 8-10 s of set-up the first time: khal is pip-installed into a virtual
-    environment of its own (the khal fixture), then runs three times."""
+    """About 3 s: khal runs three times."""
     path = tmp_path / "plan.ics"
     first = export(cli, path)
     imported = khal_calendar("import", "--batch", str(path))
