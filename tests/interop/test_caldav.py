@@ -119,6 +119,8 @@ def test_first_sync_adds_every_event_and_a_second_leaves_them_all_alone(
 def test_a_changed_plan_updates_and_removes_its_events_and_only_its_own(
     sync, cli, athlete_db: Path, radicale: Radicale, calendar_url: str, tmp_path: Path
 ) -> None:
+    """3-6 s: three syncs against a real Radicale server, event by event, and the installed
+    command run five more times around them (log, export, the re-plan's checks)."""
     # Someone else's events in the same calendar: one on a day of the plan, one that even
     # borrows the UID domain but lacks the mark, and one of ours from a past week.
     wednesday = MONDAY + timedelta(days=2)
@@ -197,6 +199,7 @@ def test_a_changed_plan_updates_and_removes_its_events_and_only_its_own(
 def test_weeks_limits_what_is_synced_and_what_may_be_removed(
     sync, cli, athlete_db: Path, radicale: Radicale, calendar_url: str, tmp_path: Path
 ) -> None:
+    """3-5 s: two syncs against a real Radicale server, the first of four weeks of events."""
     four = sync(calendar_url)
     assert four.returncode == 0, four.stderr
     one = sync(calendar_url, "--weeks", "1")

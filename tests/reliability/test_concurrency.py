@@ -87,6 +87,7 @@ def _slowest(stderr: str) -> float:
 def test_the_command_line_and_a_second_writer_lose_no_save(
     tmp_path: Path, isolated_env: dict[str, str]
 ) -> None:
+    """2-4 s: two interpreters save in loops at once, each waiting its turn for the lock."""
     db, go = tmp_path / "shared.db", tmp_path / "go"
     Repository.open(db).close()  # the file exists: both race on writes, not on its creation
     writers = {
@@ -127,7 +128,7 @@ def test_two_loops_of_the_installed_command_lose_no_save(
     tmp_path: Path, isolated_env: dict[str, str]
 ) -> None:
     """What a user's scripts do: the installed command, started once per save, in two shell
-    loops at once."""
+    loops at once. 3-5 s: thirty starts of the installed command."""
     db = tmp_path / "shared.db"
     loop = (
         'i=0; while [ "$i" -lt "$1" ]; do '

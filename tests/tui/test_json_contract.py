@@ -462,6 +462,7 @@ def test_plan_json_fits_the_contract(legrun: Documents) -> None:
 
 
 def test_every_week_of_the_season_is_planned_as_the_contract_says(legrun: Documents) -> None:
+    """2-4 s: the installed command, once for the season and once for each of its weeks."""
     kinds: set[str] = set()
     plans = {}
     for row in legrun("season")["weeks"]:

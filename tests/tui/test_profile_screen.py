@@ -208,6 +208,7 @@ async def test_the_defaults_show_km_every_day_available_and_same_day_hard_off(
 
 
 async def test_the_three_settings_are_set_by_keyboard_alone_and_saved(repo: Repository) -> None:
+    """1.5-5 s: two dozen keys, each through the whole form and its settings line."""
     app = make_app(repo, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")

@@ -152,6 +152,7 @@ async def test_5_on_the_season_stays_there(app: LegrunApp) -> None:
 
 
 async def test_a_long_season_scrolls_to_the_highlighted_week_at_80x24(repo: Repository) -> None:
+    """1.5-5 s: thirty weeks planned to the race, then a key for each week of the table."""
     repo.save_goal(Goal(TODAY + timedelta(weeks=30), 42.195, "Far Marathon"))
     app = make_app(repo, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
