@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -33,11 +34,14 @@ from legrun.planner.week_state import week_start_for
 from legrun.storage import Repository, StorageError
 from legrun.storage.changes import Change, SaveProfile
 from legrun.storage.plans import load_week_plans
+from legrun.tui.collector import IdleCollector
 
 Kept = TypeVar("Kept", bound=Screen[None])
 
 # Seconds after the start before the garbage collector runs its one start-up pass.
 _COLLECT_AFTER_START = 1.0
+_COLLECTOR_TICK = 0.5  # s between looks at whether the keyboard is still
+_INPUT = (events.Key, events.Paste, events.MouseEvent, events.Resize)
 # Weeks planned beyond the one asked for, so that paging ahead is a look-up.
 _PLAN_AHEAD = 3
 # Textual's palette commands that apply to this app.
@@ -117,12 +121,12 @@ class LegrunApp(App[int]):
         self._seen_version: int | None = None  # the data_version the screens last showed
         self.sub_title = "demo data" if demo else ""
         # Set by `run_app`: the command line turned the garbage collector off for the
-        # start-up; a second after it, one pass frees start-up's cycles, and what is left
-        # (Textual, the screens, the plans: ~58,000 objects) is frozen out of the
-        # collector's sight, else a full collection walks it all every so often, a 30-40 ms
-        # pause measured in the middle of typing. Then the collector is on again. Not in
-        # tests: many apps in one process would each leave their objects frozen.
+        # start-up; a second after it the collector's passes are left to the moments the
+        # keyboard is still (`collector.py`): a full pass over Textual, the screens and the
+        # plans was a 30-80 ms pause in the middle of typing or of a save. Not in tests:
+        # many apps in one process would each leave their objects frozen.
         self.freeze_after_start = False
+        self._collector: IdleCollector | None = None
 
     # -- start and stop -----------------------------------------------------------------------
 
@@ -163,10 +167,16 @@ class LegrunApp(App[int]):
 
     def _freeze_what_start_up_made(self) -> None:
         """The collector was off for the start-up: one pass now frees what start-up left in
-        cycles, and what remains is frozen out of every later pass."""
-        gc.collect()
-        gc.freeze()
-        gc.enable()
+        cycles, what remains is frozen out of every later pass, and from now on the long
+        passes wait for the keyboard to be still."""
+        self._collector = IdleCollector()
+        self._collector.start()
+        self.set_interval(_COLLECTOR_TICK, self._collector.tick, name="idle-collector")
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._collector is not None and isinstance(event, _INPUT):
+            self._collector.input()
+        await super().on_event(event)
 
     def watch_outside(self) -> None:
         """Each second: has another session (a second terminal, a script) written to the

@@ -1,0 +1,161 @@
+"""The collector's passes wait for the keyboard to be still (tui/collector.py), with the real
+`gc` module: cycles made while keys arrive are left alone, freed after a still second, and
+a cycle among frozen objects is freed after a still minute. The app starts the collector a
+second after its first frame and tells it of every key."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from legrun.storage import Repository
+from legrun.tui.application import make_app
+from legrun.tui.collector import BUSY_PASSES, IDLE, LONG_IDLE, IdleCollector
+from tests.conftest import TODAY
+
+
+class Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    threshold = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
+    gc.enable()
+
+
+def _in_the_oldest_generation(thing: object) -> weakref.ref[object]:
+    """`thing`, moved by a pass over the young generations (as the collector mostly makes
+    on its own) into the oldest one, then dropped: garbage that only a full pass frees."""
+    held = [thing]
+    gc.collect(1)  # the young generations: `thing` lives, so moves on to the oldest
+    assert gc.get_count()[2] > 0
+    found = weakref.ref(held.pop())
+    del thing
+    return found
+
+
+def test_a_cycle_is_freed_once_the_keyboard_is_still_for_a_second(
+    collector_restored: None,
+) -> None:
+    clock = Clock()
+    collector = IdleCollector(clock)
+    collector.start()
+    frozen = gc.get_freeze_count()
+    assert frozen > 0 and gc.isenabled()
+    gc.disable()  # (no pass of its own in between: this test makes them)
+
+    garbage = _in_the_oldest_generation(Cycle())
+    collector.input()
+    clock.now += IDLE / 2
+    assert collector.tick() is None  # keys are still arriving
+    gc.collect(1)
+    assert garbage() is not None  # the young passes do not reach it
+
+    clock.now += IDLE
+    assert collector.tick() == "new"
+    assert garbage() is None
+    assert gc.get_freeze_count() >= frozen  # what survived was frozen with the rest
+    assert collector.tick() is None  # nothing new reached the oldest generation since
+
+
+def test_a_cycle_among_frozen_objects_is_freed_after_a_still_minute(
+    collector_restored: None,
+) -> None:
+    clock = Clock()
+    collector = IdleCollector(clock)
+    collector.start()
+    gc.disable()
+    held = [Cycle()]  # alive at the next pass, so frozen by it
+    gc.collect(1)
+    assert gc.get_count()[2] > 0
+    clock.now += IDLE
+    assert collector.tick() == "new"
+    dead = weakref.ref(held.pop())  # now garbage, but frozen: no ordinary pass sees it
+    gc.collect()
+    assert dead() is not None
+
+    collector.input()
+    clock.now += LONG_IDLE - 1
+    collector.tick()
+    assert dead() is not None
+    clock.now += 1
+    assert collector.tick() == "all"
+    assert dead() is None
+    assert gc.get_freeze_count() > 0  # the living are frozen again
+    clock.now += LONG_IDLE
+    assert collector.tick() != "all"  # once for each still minute, not every tick
+
+
+def test_a_burst_of_work_makes_no_full_pass_of_its_own(
+    collector_restored: None,
+) -> None:
+    """The collector is on and makes its young passes (Python's thresholds would have made a
+    full pass every ten of them), but the cycle in the oldest generation waits for a tick."""
+    collector = IdleCollector(Clock())
+    collector.start()
+    gc.disable()
+    garbage = _in_the_oldest_generation(Cycle())
+    gc.enable()
+    young, middle, _ = gc.get_threshold()
+    work = [[] for _ in range(young * middle * 15)]  # fifteen middle passes, on its own
+    assert gc.get_count()[2] >= 10
+    assert garbage() is not None
+    del work
+
+
+def test_keys_that_never_stop_get_a_pass_between_two_of_them(collector_restored: None) -> None:
+    clock = Clock()
+    collector = IdleCollector(clock)
+    collector.start()
+    gc.disable()
+    garbage = _in_the_oldest_generation(Cycle())
+    for _ in range(BUSY_PASSES - 2):
+        collector.input()
+        clock.now += 0.1
+        gc.collect(1)
+        assert collector.tick() is None
+    collector.input()
+    gc.collect(1)
+    assert collector.tick() == "new"
+    assert garbage() is None
+
+
+async def test_the_app_starts_the_collector_and_tells_it_of_each_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collector_restored: None
+) -> None:
+    inputs: list[float] = []
+
+    class Counting(IdleCollector):
+        def input(self) -> None:
+            inputs.append(self._clock())
+            super().input()
+
+    monkeypatch.setattr("legrun.tui.application.IdleCollector", Counting)
+    with Repository.open(tmp_path / "legrun.db") as repo:
+        app = make_app(repo, today=TODAY)
+        app.freeze_after_start = True
+        gc.disable()  # as the command line leaves it for the start-up
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(1.3)  # the start-up pass is a second after the first frame
+            assert isinstance(app._collector, Counting)
+            assert gc.isenabled() and gc.get_freeze_count() > 0
+            assert "idle-collector" in {t.name for t in app._timers}
+            await pilot.press("]", "[", "l")
+            assert len(inputs) >= 3  # (a key the screen leaves to the app comes twice)
