@@ -15,21 +15,29 @@ stop for a second (typing a long note) let the oldest generation grow past what 
 collector would have allowed by five times; then the pass is made between two keys.
 
 A frozen object that later becomes garbage in a cycle (a form that was open during a
-pause, then closed) is not freed by those passes. After a minute without a key, one pass
-unfreezes everything, frees what has died and freezes the rest again.
+pause, then closed) is not freed by those passes. So at a still second after a minute
+without a key, or once the frozen objects are a fifth more than after the last such pass,
+one pass unfreezes everything, frees what has died and freezes the rest again.
+
+Python 3.14's collector is incremental: it makes no full passes of this kind (its
+thresholds and counts mean other things), so there only the start-up's freeze is made.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 import time
 from collections.abc import Callable
+
+GENERATIONAL = sys.version_info < (3, 14)  # three generations, and full passes over them
 
 IDLE = 1.0  # s without input before what reached the oldest generation is looked at
 LONG_IDLE = 60.0  # s without input before the frozen objects are looked at too
 # Passes over the middle generation (each moving its survivors to the oldest) before a full
 # pass is made whatever the keyboard does: Python's own threshold is 10.
 BUSY_PASSES = 50
+FROZEN_GROWTH = 1.2  # frozen objects, against the count after the last pass over them all
 _NEVER = 1 << 30  # the collector's own threshold for a full pass: it never gets there
 
 
@@ -41,14 +49,17 @@ class IdleCollector:
         self._clock = clock
         self._input_at = clock()
         self._everything_seen = True  # since the last input, the frozen ones were looked at
+        self._frozen = 0  # frozen after the last pass over everything
 
     def start(self) -> None:
         """Free start-up's cycles, freeze what is left, and turn the collector on, for its
         passes over the young generations only."""
         gc.collect()
         gc.freeze()
-        young, middle, _ = gc.get_threshold()
-        gc.set_threshold(young, middle, _NEVER)
+        self._frozen = gc.get_freeze_count()
+        if GENERATIONAL:
+            young, middle, _ = gc.get_threshold()
+            gc.set_threshold(young, middle, _NEVER)
         gc.enable()
 
     def input(self) -> None:
@@ -57,12 +68,18 @@ class IdleCollector:
 
     def tick(self) -> str | None:
         """The pass made, if it was time for one: "new" (what is not frozen) or "all"."""
+        if not GENERATIONAL:
+            return None
         idle = self._clock() - self._input_at
-        if idle >= LONG_IDLE and not self._everything_seen:
-            self._everything_seen = True
+        if idle >= IDLE and (
+            (idle >= LONG_IDLE and not self._everything_seen)
+            or gc.get_freeze_count() > self._frozen * FROZEN_GROWTH
+        ):
             gc.unfreeze()
             gc.collect()
             gc.freeze()
+            self._frozen = gc.get_freeze_count()
+            self._everything_seen = True
             return "all"
         # The third count: the collector's passes over its middle generation since the last
         # full pass, each of which moved their survivors to the oldest.
