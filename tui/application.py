@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import os
 import signal
 import sys
@@ -502,10 +501,7 @@ def run_app(
 
     lengthen_escape_delay()  # over SSH a key's escape sequence may arrive split
     replace_foreign_bytes()  # or a byte that is not UTF-8 (Textual #6456)
-    try:
-        app = make_app(repo, today=today, demo=demo, welcome=True, clock=clock)
-        app.freeze_after_start = True
-        app.run()
-        return app.return_code or 0
-    finally:
-        gc.enable()  # if the app ended (or never started) before its start-up pass
+    app = make_app(repo, today=today, demo=demo, welcome=True, clock=clock)
+    app.freeze_after_start = True
+    app.run()
+    return app.return_code or 0

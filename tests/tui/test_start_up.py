@@ -22,8 +22,10 @@ from tests.conftest import TODAY
 
 @pytest.fixture
 def collector_restored() -> Iterator[None]:
+    threshold = gc.get_threshold()
     yield
     gc.unfreeze()
+    gc.set_threshold(*threshold)
     gc.enable()
 
 
@@ -65,6 +67,18 @@ async def test_the_week_is_the_bottom_of_the_screen_stack(repo: Repository) -> N
         assert [type(s) for s in app.screen_stack] == [WeekScreen]
         await pilot.press("2", "1")  # and the numbered screens come back to it
         assert [type(s) for s in app.screen_stack] == [WeekScreen]
+
+
+def test_the_collector_is_on_again_when_the_app_fails_to_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collector_restored: None
+) -> None:
+    def run_app(repo: Repository, today: date, demo: bool = False, clock: object = None) -> int:
+        assert not gc.isenabled()
+        raise KeyboardInterrupt  # ctrl+c during Textual's import, or the app's start
+
+    monkeypatch.setattr(application, "run_app", run_app)
+    assert main(["--db", str(tmp_path / "legrun.db")]) == 130
+    assert gc.isenabled()
 
 
 def test_the_collector_is_on_again_when_the_database_cannot_be_opened(

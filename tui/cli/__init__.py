@@ -135,11 +135,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 # (15-25 ms): it is off until the app has started, then runs once
                 # (`LegrunApp.freeze_after_start`).
                 gc.disable()
-                from legrun.tui.application import run_app
+                try:
+                    from legrun.tui.application import run_app
 
-                pinned = bool(os.environ.get("LEGRUN_TODAY"))
-                clock = None if pinned else date.today
-                return run_app(repo, today=today, demo=args.demo, clock=clock)
+                    pinned = bool(os.environ.get("LEGRUN_TODAY"))
+                    clock = None if pinned else date.today
+                    return run_app(repo, today=today, demo=args.demo, clock=clock)
+                finally:
+                    gc.enable()  # if the app ended (or never started) before that pass
         _check_before_opening(args, today)
         missing = not (path or default_path()).expanduser().exists()
         if missing and args.command == "backup":
