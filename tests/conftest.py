@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -22,13 +24,21 @@ def _shared_bytecode_cache() -> Path:
     pytest rewrote every test module's asserts, again: a worker's collection took 8.8 s of
     CPU, and 2.5 s once they are kept (and each command ~0.3 s more). They go to one
     folder in the temp dir instead, shared by the runs (checked against each source's mtime
-    and size, as `__pycache__` is; the path mirrors the source's, so clones do not meet)."""
-    return Path(tempfile.gettempdir()) / f"legrun-tests-pycache-{os.getuid()}"
+    and size, as `__pycache__` is; the path mirrors the source's, so clones do not meet).
+    The folder is this user's alone, as pytest's own temp folders are: code planted in it
+    by someone else would run in the tests; if it is not, a folder for this run is used."""
+    folder = Path(tempfile.gettempdir()) / f"legrun-tests-pycache-{os.getuid()}"
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=0o700)
+    found = folder.lstat()
+    if stat.S_ISDIR(found.st_mode) and found.st_uid == os.getuid() and not found.st_mode & 0o022:
+        return folder
+    return Path(tempfile.mkdtemp(prefix="legrun-tests-pycache-"))
 
 
 if sys.dont_write_bytecode:
-    # Before the first module of the project or the tests is imported, and the libraries
-    # they import.
+    # Before the first module of the project or the tests is imported (pytest and its
+    # plugins, loaded before any conftest, still compile theirs).
     sys.pycache_prefix = str(_shared_bytecode_cache())
     sys.dont_write_bytecode = False
 
@@ -61,10 +71,13 @@ def repo(db_path: Path) -> Iterator[Repository]:
 
 
 @pytest.fixture(scope="session")
-def bytecode_cache() -> Path:
-    """The commands the tests run keep their compiled modules where the tests' own are (the
-    environment's PYTHONDONTWRITEBYTECODE is taken out of theirs)."""
-    return Path(sys.pycache_prefix or _shared_bytecode_cache())
+def bytecode_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the commands the tests run keep their compiled modules (PYTHONDONTWRITEBYTECODE
+    is taken out of their environment): with the tests' own when those have a folder of
+    their own (above), else a folder for this session."""
+    if sys.pycache_prefix:
+        return Path(sys.pycache_prefix)
+    return tmp_path_factory.mktemp("pycache")
 
 
 @pytest.fixture
