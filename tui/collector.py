@@ -16,8 +16,9 @@ collector would have allowed by five times; then the pass is made between two ke
 
 A frozen object that later becomes garbage in a cycle (a form that was open during a
 pause, then closed) is not freed by those passes. So at a still second after a minute
-without a key, or once the frozen objects are a fifth more than after the last such pass,
-one pass unfreezes everything, frees what has died and freezes the rest again.
+without a key, or once the frozen objects are half as many again as after the last such
+pass, one pass unfreezes everything, frees what has died and freezes the rest again (it
+takes 50-120 ms: at a fifth more, it came every few rounds of a benchmark's keys).
 
 Python 3.14's collector is incremental: it makes no full passes of this kind (its
 thresholds and counts mean other things), so there only the start-up's freeze is made.
@@ -37,7 +38,7 @@ LONG_IDLE = 60.0  # s without input before the frozen objects are looked at too
 # Passes over the middle generation (each moving its survivors to the oldest) before a full
 # pass is made whatever the keyboard does: Python's own threshold is 10.
 BUSY_PASSES = 50
-FROZEN_GROWTH = 1.2  # frozen objects, against the count after the last pass over them all
+FROZEN_GROWTH = 1.5  # frozen objects, against the count after the last pass over them all
 _NEVER = 1 << 30  # the collector's own threshold for a full pass: it never gets there
 
 

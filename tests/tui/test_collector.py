@@ -152,7 +152,7 @@ def test_keys_that_never_stop_get_a_pass_between_two_of_them(collector_restored:
 
 
 @generational
-def test_a_fifth_more_frozen_objects_are_all_looked_at_at_the_next_still_second(
+def test_half_as_many_frozen_again_are_all_looked_at_at_the_next_still_second(
     collector_restored: None,
 ) -> None:
     clock = Clock()
