@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+
 import pytest
 
 from legrun.planner.models import Profile, Run
@@ -10,6 +13,18 @@ from legrun.storage.demo import fill_with_demo
 from legrun.tui.application import LegrunApp, make_app
 from tests.conftest import TODAY
 from tests.tui.support import day
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    """Python's garbage collector as it was, after a test that starts the app's collector
+    (which freezes, and stops the collector's own full passes): else the rest of the worker
+    would run without them."""
+    threshold = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
+    gc.enable()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,12 +41,15 @@ class Clock:
 
 
 @pytest.fixture
-def collector_restored() -> Iterator[None]:
-    threshold = gc.get_threshold()
-    yield
-    gc.unfreeze()
-    gc.set_threshold(*threshold)
-    gc.enable()
+def started(collector_restored: None) -> tuple[Clock, IdleCollector]:
+    """A collector started (as the app starts it, on) on a clock of the test's own; then
+    the collector off, so that the only passes are the ones a test makes."""
+    clock = Clock()
+    collector = IdleCollector(clock)
+    collector.start()
+    assert gc.get_freeze_count() > 0 and gc.isenabled()
+    gc.disable()
+    return clock, collector
 
 
 def _in_the_oldest_generation(thing: object) -> weakref.ref[object]:
@@ -63,15 +65,10 @@ def _in_the_oldest_generation(thing: object) -> weakref.ref[object]:
 
 @generational
 def test_a_cycle_is_freed_once_the_keyboard_is_still_for_a_second(
-    collector_restored: None,
+    started: tuple[Clock, IdleCollector],
 ) -> None:
-    clock = Clock()
-    collector = IdleCollector(clock)
-    collector.start()
+    clock, collector = started
     frozen = gc.get_freeze_count()
-    assert frozen > 0 and gc.isenabled()
-    gc.disable()  # (no pass of its own in between: this test makes them)
-
     garbage = _in_the_oldest_generation(Cycle())
     collector.input()
     clock.now += IDLE / 2
@@ -88,12 +85,9 @@ def test_a_cycle_is_freed_once_the_keyboard_is_still_for_a_second(
 
 @generational
 def test_a_cycle_among_frozen_objects_is_freed_after_a_still_minute(
-    collector_restored: None,
+    started: tuple[Clock, IdleCollector],
 ) -> None:
-    clock = Clock()
-    collector = IdleCollector(clock)
-    collector.start()
-    gc.disable()
+    clock, collector = started
     held = [Cycle()]  # alive at the next pass, so frozen by it
     gc.collect(1)
     assert gc.get_count()[2] > 0
@@ -117,13 +111,10 @@ def test_a_cycle_among_frozen_objects_is_freed_after_a_still_minute(
 
 @generational
 def test_a_burst_of_work_makes_no_full_pass_of_its_own(
-    collector_restored: None,
+    started: tuple[Clock, IdleCollector],
 ) -> None:
     """The collector is on and makes its young passes (Python's thresholds would have made a
     full pass every ten of them), but the cycle in the oldest generation waits for a tick."""
-    collector = IdleCollector(Clock())
-    collector.start()
-    gc.disable()
     garbage = _in_the_oldest_generation(Cycle())
     gc.enable()
     young, middle, _ = gc.get_threshold()
@@ -134,11 +125,10 @@ def test_a_burst_of_work_makes_no_full_pass_of_its_own(
 
 
 @generational
-def test_keys_that_never_stop_get_a_pass_between_two_of_them(collector_restored: None) -> None:
-    clock = Clock()
-    collector = IdleCollector(clock)
-    collector.start()
-    gc.disable()
+def test_keys_that_never_stop_get_a_pass_between_two_of_them(
+    started: tuple[Clock, IdleCollector],
+) -> None:
+    clock, collector = started
     garbage = _in_the_oldest_generation(Cycle())
     for _ in range(BUSY_PASSES - 2):
         collector.input()
@@ -153,12 +143,9 @@ def test_keys_that_never_stop_get_a_pass_between_two_of_them(collector_restored:
 
 @generational
 def test_half_as_many_frozen_again_are_all_looked_at_at_the_next_still_second(
-    collector_restored: None,
+    started: tuple[Clock, IdleCollector],
 ) -> None:
-    clock = Clock()
-    collector = IdleCollector(clock)
-    collector.start()
-    gc.disable()
+    clock, collector = started
     held = [Cycle() for _ in range(int(gc.get_freeze_count() * (FROZEN_GROWTH - 1)) + 100)]
     gc.collect(1)
     clock.now += IDLE

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -18,15 +17,6 @@ from legrun.tui.cli import main
 from legrun.tui.collector import IdleCollector
 from legrun.tui.screens.week import WeekScreen
 from tests.conftest import TODAY
-
-
-@pytest.fixture
-def collector_restored() -> Iterator[None]:
-    threshold = gc.get_threshold()
-    yield
-    gc.unfreeze()
-    gc.set_threshold(*threshold)
-    gc.enable()
 
 
 def test_the_app_starts_with_the_collector_off(
