@@ -132,8 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             with Repository.open(path) as repo:
                 # Importing Textual and starting the app make ~60,000 objects, which the
                 # garbage collector would walk over and over before the first frame
-                # (15-25 ms): it is off until the app has started, then runs once
-                # (`LegrunApp.freeze_after_start`).
+                # (15-25 ms): it is off until the app has started, and then waits for the
+                # keyboard to be still (`tui/collector.py`).
                 gc.disable()
                 try:
                     from legrun.tui.application import run_app
