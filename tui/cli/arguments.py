@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar, cast
 
 from legrun.planner.fields import BOUNDS, Bound
 from legrun.planner.goal import MAX_NAME, parse_distance
@@ -121,6 +121,64 @@ def _text_type(text: str) -> str:
 
 # -- the parser ------------------------------------------------------------------------------
 
+Arguments = Callable[[_Parser, date], None]
+"""What adds one command's arguments (and its own actions) to its parser."""
+
+
+class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Commands whose arguments are added only once the command is the one given.
+
+    A command needs only its own: all ~30 parsers with their ~130 arguments took ~8 ms of every
+    command and of the app's start. Each command's parser is made at once, empty (its name and
+    help are in `--help`); its arguments, and `--db` after it, come when it is chosen.
+    """
+
+    today = date.min  # what relative dates are read from (set by `_commands`)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._arguments: dict[str, Arguments | None] = {}
+
+    def add(self, name: str, help: str, arguments: Arguments | None) -> None:
+        self.add_parser(name, help=help)
+        self._arguments[name] = arguments
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        name = values[0] if values else None
+        if name in self._arguments:
+            command: _Parser = self.choices[name]
+            arguments = self._arguments.pop(name)
+            if arguments is not None:
+                arguments(command, self.today)
+            if not any(isinstance(a, _Commands) for a in command._actions):
+                # `--db PATH` is taken after the command too (`log run --db X ...`), as the
+                # README writes it, with no default of its own, so that it never hides one
+                # given before the command.
+                command.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=DB_HELP)
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _commands(parser: _Parser, today: date, dest: str, metavar: str) -> _Commands:
+    commands = cast(
+        _Commands,
+        parser.add_subparsers(dest=dest, metavar=metavar, parser_class=_Parser, action=_Commands),
+    )
+    commands.today = today
+    return commands
+
+
+def _actions(parser: _Parser, today: date, dest: str, metavar: str) -> _Commands:
+    """A command's own actions (`profile show`, `log run`), one of which must be given."""
+    actions = _commands(parser, today, dest, metavar)
+    actions.required = True
+    return actions
+
 
 def build_parser(today: date) -> argparse.ArgumentParser:
     parser = _Parser(
@@ -133,45 +191,23 @@ def build_parser(today: date) -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="use a throwaway database filled with sample weeks"
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    _add_profile(commands)
-    _add_log(commands, today)
-    _add_checkin(commands, today)
-    _add_plans(commands, today)
-    _add_history(commands, today)
-    _add_goal(commands, today)
-    _add_season(commands)
-    delete = commands.add_parser("delete", help="delete a logged session by its id")
-    delete.add_argument("id", type=bound_type(BOUNDS["session_id"]))
-    _add_interop(commands)
-    _db_after_the_command(parser)
+    commands = _commands(parser, today, "command", "COMMAND")
+    for name, help, arguments in _COMMANDS:
+        commands.add(name, help, arguments)
     return parser
 
 
-def _db_after_the_command(parser: argparse.ArgumentParser) -> None:
-    """`--db PATH` is taken after the command too (`log run --db X ...`), as the README
-    writes it: every command's own parser gets it, with no default of its own, so that it
-    never hides one given before the command."""
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for sub in action.choices.values():
-                if any(isinstance(a, argparse._SubParsersAction) for a in sub._actions):
-                    _db_after_the_command(sub)
-                else:
-                    sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=DB_HELP)
+def _profile(profile: _Parser, today: date) -> None:
+    actions = _actions(profile, today, "profile_command", "ACTION")
+    actions.add("show", "show the profile and the HR it implies", _json_flag)
+    actions.add("set", "change profile fields", _profile_set)
 
 
-# What `add_subparsers` returns (argparse has no public name for its type).
-_Commands = argparse._SubParsersAction
+def _json_flag(parser: _Parser, today: date) -> None:
+    parser.add_argument("--json", action="store_true")
 
 
-def _add_profile(commands: _Commands[_Parser]) -> None:
-    profile = commands.add_parser("profile", help="show or set your profile")
-    profile_commands = profile.add_subparsers(dest="profile_command", metavar="ACTION")
-    profile_commands.required = True
-    show = profile_commands.add_parser("show", help="show the profile and the HR it implies")
-    show.add_argument("--json", action="store_true")
-    pset = profile_commands.add_parser("set", help="change profile fields")
+def _profile_set(pset: _Parser, today: date) -> None:
     pset.add_argument("--age", type=_profile_type("age"))
     # A number here: the profile screen's empty field (estimate the max HR) has no option.
     pset.add_argument("--max-hr", type=bound_type(BOUNDS["max_hr"]))
@@ -215,16 +251,18 @@ def _add_profile(commands: _Commands[_Parser]) -> None:
     )
 
 
-def _add_log(commands: _Commands[_Parser], today: date) -> None:
-    day = _date_type(today)
-    minutes, rpe = bound_type(BOUNDS["minutes"]), bound_type(BOUNDS["rpe"])
-    log = commands.add_parser("log", help="log a session you did")
-    log_commands = log.add_subparsers(dest="log_command", metavar="KIND")
-    log_commands.required = True
-    leg = log_commands.add_parser("leg", help="a leg day")
+def _log(log: _Parser, today: date) -> None:
+    kinds = _actions(log, today, "log_command", "KIND")
+    kinds.add("leg", "a leg day", _log_leg)
+    kinds.add("run", "a run", _log_run)
+    kinds.add("cross", "cross-training", _log_cross)
+
+
+def _log_leg(leg: _Parser, today: date) -> None:
+    day, rpe = _date_type(today), bound_type(BOUNDS["rpe"])
     leg.add_argument("--date", type=day, required=True)
     leg.add_argument("--rpe", type=rpe, required=True)
-    leg.add_argument("--minutes", type=minutes, default=60)
+    leg.add_argument("--minutes", type=bound_type(BOUNDS["minutes"]), default=60)
     leg.add_argument(
         "--exercise",
         type=planner_type(parse_exercise),
@@ -233,96 +271,93 @@ def _add_log(commands: _Commands[_Parser], today: date) -> None:
         help="e.g. 'back squat 5x5@100kg', 'rdl 3x8@60', 'walking lunge 3x12'",
     )
     leg.add_argument("--notes", type=_text_type, default="")
-    run = log_commands.add_parser("run", help="a run")
-    run.add_argument("--date", type=day, required=True)
+
+
+def _log_run(run: _Parser, today: date) -> None:
+    run.add_argument("--date", type=_date_type(today), required=True)
     run.add_argument("--km", type=bound_type(BOUNDS["km"]), required=True)
-    run.add_argument("--minutes", type=minutes, required=True)
-    run.add_argument("--rpe", type=rpe)
+    run.add_argument("--minutes", type=bound_type(BOUNDS["minutes"]), required=True)
+    run.add_argument("--rpe", type=bound_type(BOUNDS["rpe"]))
     run.add_argument("--avg-hr", type=bound_type(BOUNDS["avg_hr"]))
     run.add_argument("--kind", choices=RUN_KINDS, default="easy")
     run.add_argument("--notes", type=_text_type, default="")
-    cross = log_commands.add_parser("cross", help="cross-training")
-    cross.add_argument("--date", type=day, required=True)
+
+
+def _log_cross(cross: _Parser, today: date) -> None:
+    cross.add_argument("--date", type=_date_type(today), required=True)
     cross.add_argument("--activity", choices=CROSS_ACTIVITIES, required=True)
-    cross.add_argument("--minutes", type=minutes, required=True)
-    cross.add_argument("--rpe", type=rpe)
+    cross.add_argument("--minutes", type=bound_type(BOUNDS["minutes"]), required=True)
+    cross.add_argument("--rpe", type=bound_type(BOUNDS["rpe"]))
     cross.add_argument("--notes", type=_text_type, default="")
 
 
-def _add_checkin(commands: _Commands[_Parser], today: date) -> None:
-    checkin = commands.add_parser("checkin", help="the morning soreness check-in")
+def _checkin(checkin: _Parser, today: date) -> None:
     checkin.add_argument("--date", type=_date_type(today), required=True)
     checkin.add_argument("--soreness", type=bound_type(BOUNDS["soreness"]), required=True)
     for name in (*MUSCLES, "sleep", "energy"):
         checkin.add_argument(f"--{name}", type=bound_type(BOUNDS[name]))
 
 
-def _add_plans(commands: _Commands[_Parser], today: date) -> None:
-    plan = commands.add_parser("plan", help="the week's plan with targets and reasons")
+def _plan(plan: _Parser, today: date) -> None:
     plan.add_argument(
         "--week", type=_date_type(today), help="plan the week that contains this date"
     )
     plan.add_argument("--json", action="store_true")
 
-    commands.add_parser("today", help="today's plan and checklist, compact")
 
-    stats = commands.add_parser("stats", help="weekly totals and fitness, oldest week first")
+def _stats(stats: _Parser, today: date) -> None:
     _weeks_and_json(stats, BOUNDS["stats_weeks"], "weeks back (default 12)")
 
 
-def _add_season(commands: _Commands[_Parser]) -> None:
-    season = commands.add_parser(
-        "season", help="the weeks ahead, one row each: to the goal race, else --weeks"
-    )
+def _season(season: _Parser, today: date) -> None:
     _weeks_and_json(
         season, BOUNDS["season_weeks"], "weeks from this one when no goal race is set (default 12)"
     )
 
 
-def _add_interop(commands: _Commands[_Parser]) -> None:
-    """Moving data in and out: files, watches and calendars."""
-    export = commands.add_parser("export", help="write the plan or your history to a file")
-    formats = export.add_subparsers(dest="export_format", metavar="FORMAT")
-    formats.required = True
-    ics = formats.add_parser("ics", help="the plan as calendar events (this week and on)")
-    ics.add_argument("path", type=Path, metavar="PATH")
-    ics.add_argument(
+def _export(export: _Parser, today: date) -> None:
+    formats = _actions(export, today, "export_format", "FORMAT")
+    formats.add("ics", "the plan as calendar events (this week and on)", _export_ics)
+    formats.add("json", "every record, lossless (a backup that import json restores)", _path)
+    formats.add("csv", "sessions, one row each, with a header row", _path)
+
+
+def _export_ics(ics: _Parser, today: date) -> None:
+    _path(ics, today)
+    _export_weeks(ics)
+
+
+def _export_weeks(parser: _Parser) -> None:
+    parser.add_argument(
         "--weeks", type=bound_type(BOUNDS["export_weeks"]), default=4, help="weeks (default 4)"
     )
-    for name, what in (
-        ("json", "every record, lossless (a backup that import json restores)"),
-        ("csv", "sessions, one row each, with a header row"),
-    ):
-        formats.add_parser(name, help=what).add_argument("path", type=Path, metavar="PATH")
 
-    import_ = commands.add_parser("import", help="read records, runs or a backup in")
-    sources = import_.add_subparsers(dest="import_format", metavar="FORMAT")
-    sources.required = True
-    for name, what in (
-        ("json", "a file of export json: every record, merged without duplicates"),
-        ("csv", "sessions from a CSV file with export csv's header"),
-    ):
-        sources.add_parser(name, help=what).add_argument("path", type=Path, metavar="PATH")
-    for name, what in (
-        ("gpx", "runs from GPX tracks (watch exports)"),
-        ("fit", "runs from FIT activity files (Garmin, Coros, Wahoo, Suunto)"),
-    ):
-        sources.add_parser(name, help=what).add_argument(
-            "files", type=Path, nargs="+", metavar="FILE"
-        )
 
-    sync = commands.add_parser("sync", help="keep the plan in a calendar")
-    targets = sync.add_subparsers(dest="sync_target", metavar="TARGET")
-    targets.required = True
-    caldav = targets.add_parser("caldav", help="the plan into a CalDAV calendar, by its URL")
+def _path(parser: _Parser, today: date) -> None:
+    parser.add_argument("path", type=Path, metavar="PATH")
+
+
+def _files(parser: _Parser, today: date) -> None:
+    parser.add_argument("files", type=Path, nargs="+", metavar="FILE")
+
+
+def _import(import_: _Parser, today: date) -> None:
+    sources = _actions(import_, today, "import_format", "FORMAT")
+    sources.add("json", "a file of export json: every record, merged without duplicates", _path)
+    sources.add("csv", "sessions from a CSV file with export csv's header", _path)
+    sources.add("gpx", "runs from GPX tracks (watch exports)", _files)
+    sources.add("fit", "runs from FIT activity files (Garmin, Coros, Wahoo, Suunto)", _files)
+
+
+def _sync(sync: _Parser, today: date) -> None:
+    targets = _actions(sync, today, "sync_target", "TARGET")
+    targets.add("caldav", "the plan into a CalDAV calendar, by its URL", _sync_caldav)
+
+
+def _sync_caldav(caldav: _Parser, today: date) -> None:
     caldav.add_argument("url", metavar="URL")
     caldav.add_argument("--user", help="the calendar account's user name")
-    caldav.add_argument(
-        "--weeks", type=bound_type(BOUNDS["export_weeks"]), default=4, help="weeks (default 4)"
-    )
-
-    backup = commands.add_parser("backup", help="a consistent copy of the database")
-    backup.add_argument("path", type=Path, metavar="PATH")
+    _export_weeks(caldav)
 
 
 def _weeks_and_json(command: _Parser, weeks: Bound[int], weeks_help: str) -> None:
@@ -330,23 +365,21 @@ def _weeks_and_json(command: _Parser, weeks: Bound[int], weeks_help: str) -> Non
     command.add_argument("--json", action="store_true")
 
 
-def _add_history(commands: _Commands[_Parser], today: date) -> None:
+def _date_range(parser: _Parser, today: date) -> None:
     day = _date_type(today)
-    history = commands.add_parser("history", help="logged sessions, oldest first")
-    history.add_argument("--from", dest="start", type=day)
-    history.add_argument("--to", dest="end", type=day)
-    history.add_argument("--json", action="store_true")
-    checkins = commands.add_parser("checkins", help="the morning check-ins, oldest first")
-    checkins.add_argument("--from", dest="start", type=day)
-    checkins.add_argument("--to", dest="end", type=day)
-    checkins.add_argument("--json", action="store_true")
+    parser.add_argument("--from", dest="start", type=day)
+    parser.add_argument("--to", dest="end", type=day)
+    parser.add_argument("--json", action="store_true")
 
 
-def _add_goal(commands: _Commands[_Parser], today: date) -> None:
-    goal = commands.add_parser("goal", help="the goal race the season builds to")
-    goal_commands = goal.add_subparsers(dest="goal_command", metavar="ACTION")
-    goal_commands.required = True
-    gset = goal_commands.add_parser("set", help="set the goal race (replacing any other)")
+def _goal(goal: _Parser, today: date) -> None:
+    actions = _actions(goal, today, "goal_command", "ACTION")
+    actions.add("set", "set the goal race (replacing any other)", _goal_set)
+    actions.add("show", "the goal race and the weeks left to it", _json_flag)
+    actions.add("clear", "remove the goal race", None)
+
+
+def _goal_set(gset: _Parser, today: date) -> None:
     gset.add_argument(
         "--date", type=_date_type(today), required=True, help="race day, 2 weeks away or more"
     )
@@ -358,9 +391,30 @@ def _add_goal(commands: _Commands[_Parser], today: date) -> None:
         help="a named distance or a number of km",
     )
     gset.add_argument("--name", type=_race_name_type, default="", help="e.g. 'Berlin Marathon'")
-    gshow = goal_commands.add_parser("show", help="the goal race and the weeks left to it")
-    gshow.add_argument("--json", action="store_true")
-    goal_commands.add_parser("clear", help="remove the goal race")
+
+
+def _delete(delete: _Parser, today: date) -> None:
+    delete.add_argument("id", type=bound_type(BOUNDS["session_id"]))
+
+
+# Every command, in the order `--help` lists them: its name, its help and its arguments.
+_COMMANDS: tuple[tuple[str, str, Arguments | None], ...] = (
+    ("profile", "show or set your profile", _profile),
+    ("log", "log a session you did", _log),
+    ("checkin", "the morning soreness check-in", _checkin),
+    ("plan", "the week's plan with targets and reasons", _plan),
+    ("today", "today's plan and checklist, compact", None),
+    ("stats", "weekly totals and fitness, oldest week first", _stats),
+    ("history", "logged sessions, oldest first", _date_range),
+    ("checkins", "the morning check-ins, oldest first", _date_range),
+    ("goal", "the goal race the season builds to", _goal),
+    ("season", "the weeks ahead, one row each: to the goal race, else --weeks", _season),
+    ("delete", "delete a logged session by its id", _delete),
+    ("export", "write the plan or your history to a file", _export),
+    ("import", "read records, runs or a backup in", _import),
+    ("sync", "keep the plan in a calendar", _sync),
+    ("backup", "a consistent copy of the database", _path),
+)
 
 
 class _VersionAction(argparse.Action):
