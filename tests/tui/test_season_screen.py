@@ -4,13 +4,15 @@ the season's title and in the week's header."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from legrun.planner.goal import Goal, countdown
-from legrun.planner.models import Profile
+from legrun.planner.models import Profile, Run
 from legrun.planner.season import SeasonWeek
 from legrun.planner.units import distance
 from legrun.storage import Repository
@@ -232,7 +234,86 @@ async def test_leaving_the_season_stops_its_refreshes(
         await pilot.pause()
         app.data_changed()
         await pilot.pause()
-        assert len(calls) == 2  # gone: a save no longer plans it
+        assert len(calls) == 2  # gone: a save does not plan it with the save
+
+
+def _planning_threads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Where each season is planned from now on: 'ui' (the app's thread) or 'worker'."""
+    where: list[str] = []
+
+    def counted(repo: Repository, today: date, weeks: int = 12) -> Season:
+        ui = threading.current_thread() is threading.main_thread()
+        where.append("ui" if ui else "worker")
+        return planning.load_season(repo, today, weeks)
+
+    monkeypatch.setattr(season_module, "load_season", counted)
+    return where
+
+
+async def _behind_planned(pilot: Pilot[None]) -> None:
+    await pilot.pause(SeasonScreen.PLAN_BEHIND_AFTER + 0.1)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_saves_behind_the_season_plan_it_once_off_the_ui_thread_before_it_shows(
+    demo_repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    where = _planning_threads(monkeypatch)
+    app = make_app(demo_repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "j", "1")
+        assert where == ["ui"]  # first shown: planned on the key
+        # A burst of changes behind it (a save and its undo, say): one planning after them.
+        demo_repo.save_profile(Profile(units="mi"))
+        app.data_changed()
+        demo_repo.add_session(Run(date=TODAY, km=9.0, minutes=50))
+        app.data_changed()
+        assert where == ["ui"]  # nothing with the saves themselves
+        await _behind_planned(pilot)
+        assert where == ["ui", "worker"]
+        await pilot.press("5")
+        assert where == ["ui", "worker"]  # shown again: nothing planned on the key
+        assert season_screen(app).season == load_season(demo_repo, TODAY)
+        assert rows(app)[0]["run"] == distance(load_season(demo_repo, TODAY).weeks[0].run_km, "mi")
+        assert table(app).cursor_row == 1  # where it was left
+
+
+async def test_the_season_shown_before_the_worker_is_done_is_planned_on_the_key(
+    demo_repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    where = _planning_threads(monkeypatch)
+    app = make_app(demo_repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "1")
+        demo_repo.add_session(Run(date=TODAY, km=9.0, minutes=50))
+        app.data_changed()
+        await pilot.press("5")  # at once, before the season behind was planned
+        assert where == ["ui", "ui"]
+        assert season_screen(app).season == load_season(demo_repo, TODAY)
+        await _behind_planned(pilot)
+        assert where == ["ui", "ui"]  # and not planned behind it after all
+
+
+async def test_a_season_planned_for_an_earlier_change_is_not_shown(
+    demo_repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(demo_repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "1")
+        screen = app.get_screen("SeasonScreen")
+        assert isinstance(screen, SeasonScreen)
+        before = load_season(demo_repo, TODAY)
+        app.data_changed()
+        demo_repo.add_session(Run(date=TODAY, km=9.0, minutes=50))
+        app.data_changed()
+        # What a worker started after the first change says when it ends after the second.
+        screen.post_message(SeasonScreen.Planned(before, "km", 1, TODAY))
+        await pilot.pause()
+        where = _planning_threads(monkeypatch)
+        await pilot.press("5")
+        assert where == ["ui"]  # planned afresh on the key
+        assert screen.season == load_season(demo_repo, TODAY) != before
 
 
 # -- the goal ---------------------------------------------------------------------------------

@@ -7,14 +7,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import DataTable
 
 from legrun.planner.plan import WeekPlan
 from legrun.planner.season import SeasonWeek
 from legrun.planner.units import distance
+from legrun.storage import StorageError
 from legrun.storage.plans import Season, load_season
 from legrun.tui.screens.base import LegrunScreen
 from legrun.tui.widgets.goal_countdown import goal_headline, goal_summary, no_goal_text
@@ -89,11 +92,30 @@ class SeasonScreen(LegrunScreen[None]):
         Binding("escape", "back", "Back", id="season.back"),
     ]
 
+    # A save while the season is kept behind another screen plans it again off the UI thread
+    # this long after the last one: past the frame that shows the save, and once for a burst
+    # (a save and its undo). Planning the season on the key that shows it took 50-150 ms.
+    PLAN_BEHIND_AFTER = 0.3
+
+    class Planned(Message):
+        """The season a worker planned for the `changes`-th change of the plan."""
+
+        def __init__(self, season: Season, units: str, changes: int, today: date) -> None:
+            super().__init__()
+            self.season = season
+            self.units = units
+            self.changes = changes
+            self.today = today
+
     def __init__(self) -> None:
         super().__init__()
         self.season: Season | None = None
         self.units = "km"
         self._width = 0  # the width the table was laid out for
+        self._changes = 0  # changes of the plan seen
+        self._wanted: int | None = None  # the change a season planned behind is wanted for
+        self._planned: SeasonScreen.Planned | None = None
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield HangingText(id="season-title", wrap=False)
@@ -104,17 +126,62 @@ class SeasonScreen(LegrunScreen[None]):
         yield KeyBar(palette=True)
 
     def on_mount(self) -> None:
-        self.follow_plan(self.reload)
+        self.app.plan_changed.subscribe(self, self._plan_changed, immediate=True)
         self.reload()
         self.query_one(SeasonTable).focus()
 
     # -- loading: on mount and when something was saved, never on a key that only moves ------
 
+    def _plan_changed(self, _: object) -> None:
+        self._changes += 1
+        self._planned = None
+        if self.app.screen is self:  # (not is_current: a screen showing behind is current)
+            self.reload()
+            return
+        # Shown again later: with the season planned meanwhile, or else planned then.
+        self._wanted = self._changes
+        self._stale = self._show_planned
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(self.PLAN_BEHIND_AFTER, self._plan_behind)
+
+    def _plan_behind(self) -> None:
+        self._timer = None
+        if self._wanted == self._changes:
+            self._plan(self._changes, self.app.today)
+
+    @work(thread=True, exclusive=True, group="season", exit_on_error=False)
+    def _plan(self, changes: int, today: date) -> None:
+        try:
+            with self.app.repository.reader() as repo:
+                season = load_season(repo, today)
+                units = repo.profile().units
+        except StorageError:
+            return  # (planned when shown, then, on the key, which says what is wrong)
+        self.post_message(self.Planned(season, units, changes, today))
+
+    def on_season_screen_planned(self, message: Planned) -> None:
+        if message.changes == self._wanted and message.today == self.app.today:
+            self._planned = message
+
+    def _show_planned(self) -> None:
+        planned, self._planned, self._wanted = self._planned, None, None
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if planned is None or planned.changes != self._changes:
+            self.reload()  # shown before the season behind was planned: planned now
+        else:
+            self._show(planned.season, planned.units)
+
     def reload(self, _: object = None) -> None:
         app = self.app
-        self.season = season = load_season(app.repository, app.today)
-        self.units = app.repository.profile().units
-        today = app.today
+        self._show(load_season(app.repository, app.today), app.repository.profile().units)
+
+    def _show(self, season: Season, units: str) -> None:
+        self.season = season
+        self.units = units
+        today = self.app.today
         goal = season.goal
         if goal is not None and goal.date >= today:
             text = goal_summary(goal, today, self.units)
