@@ -5,6 +5,7 @@ the season's title and in the week's header."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -272,6 +273,9 @@ async def test_saves_behind_the_season_plan_it_once_off_the_ui_thread_before_it_
         assert where == ["ui"]  # nothing with the saves themselves
         await _behind_planned(pilot)
         assert where == ["ui", "worker"]
+        behind = app.get_screen("SeasonScreen")
+        assert isinstance(behind, SeasonScreen)
+        assert behind.season == load_season(demo_repo, TODAY)  # shown on it already
         await pilot.press("5")
         assert where == ["ui", "worker"]  # shown again: nothing planned on the key
         assert season_screen(app).season == load_season(demo_repo, TODAY)
@@ -533,3 +537,37 @@ def test_week_title_gives_way_to_the_goal_only_when_it_must(repo: Repository) ->
     )
     cut = _week_title(plan, TODAY, True, goal, width=60)
     assert len(cut) == 60 and cut.endswith("…  [demo]")
+
+
+async def test_the_same_weeks_shown_again_leave_the_table_as_it_was(
+    demo_repo: Repository,
+) -> None:
+    # Any change to a DataTable draws every cell in view again (30-50 ms): a season that
+    # came back the same (a save and its undo) is not filled again.
+    app = make_app(demo_repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "j")
+        grid = table(app)
+        fills: list[int] = []
+        clear = grid.clear
+
+        def counted(columns: bool = False) -> SeasonTable:
+            fills.append(grid.row_count)
+            return clear(columns)
+
+        grid.clear = counted  # type: ignore[method-assign]
+        app.data_changed()  # nothing changed in the database
+        await pilot.pause()
+        assert fills == []
+        assert table(app).cursor_row == 1
+        # A run logged today changes what was done, not the weeks the season plans.
+        demo_repo.add_session(Run(date=TODAY, km=9.0, minutes=50))
+        app.data_changed()
+        await pilot.pause()
+        assert fills == []
+        demo_repo.save_profile(replace(demo_repo.profile(), weekly_km=45.0))
+        app.data_changed()
+        await pilot.pause()
+        assert len(fills) == 1
+        assert rows(app)[0]["run"] == distance(load_season(demo_repo, TODAY).weeks[0].run_km, "km")
+        assert table(app).cursor_row == 1

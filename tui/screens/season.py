@@ -114,7 +114,6 @@ class SeasonScreen(LegrunScreen[None]):
         self._width = 0  # the width the table was laid out for
         self._changes = 0  # changes of the plan seen
         self._wanted: int | None = None  # the change a season planned behind is wanted for
-        self._planned: SeasonScreen.Planned | None = None
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -134,13 +133,13 @@ class SeasonScreen(LegrunScreen[None]):
 
     def _plan_changed(self, _: object) -> None:
         self._changes += 1
-        self._planned = None
         if self.app.screen is self:  # (not is_current: a screen showing behind is current)
             self.reload()
             return
-        # Shown again later: with the season planned meanwhile, or else planned then.
+        # Planned behind it, and shown as it comes, so that showing the screen again is a
+        # switch; shown before that, it is planned then, on the key.
         self._wanted = self._changes
-        self._stale = self._show_planned
+        self._stale = self._planned_now
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(self.PLAN_BEHIND_AFTER, self._plan_behind)
@@ -162,17 +161,17 @@ class SeasonScreen(LegrunScreen[None]):
 
     def on_season_screen_planned(self, message: Planned) -> None:
         if message.changes == self._wanted and message.today == self.app.today:
-            self._planned = message
+            self._wanted, self._stale = None, None
+            self._show(message.season, message.units)
 
-    def _show_planned(self) -> None:
-        planned, self._planned, self._wanted = self._planned, None, None
+    def _planned_now(self) -> None:
+        """Shown before the season behind it was planned: plan it now (a worker still at
+        it is too late)."""
+        self._wanted = None
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if planned is None or planned.changes != self._changes:
-            self.reload()  # shown before the season behind was planned: planned now
-        else:
-            self._show(planned.season, planned.units)
+        self.reload()
 
     def reload(self, _: object = None) -> None:
         app = self.app

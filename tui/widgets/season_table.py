@@ -68,6 +68,7 @@ class SeasonTable(DataTable[object]):
         self.bar_width = 0
         self.key_width = 0
         self._marked: RowKey | None = None
+        self._shown_for: tuple[object, ...] | None = None  # what `show` last filled it with
 
     @property
     def highlighted(self) -> SeasonWeek | None:
@@ -85,6 +86,12 @@ class SeasonTable(DataTable[object]):
         """Fill the table for `width` cells, the highlighted week kept where it still is.
         `race_km`: the km of a race in a week (by its start), part of its running."""
         races = race_km or {}
+        shown_for = (tuple(weeks), units, width, tuple(sorted(races.items())))
+        if shown_for == self._shown_for:
+            # The same rows (a save and its undo, a change that moved no week of the
+            # season): any change to a DataTable draws every cell in view again, 30-50 ms.
+            return
+        self._shown_for = shown_for
         kept = self.highlighted.week_start if self.highlighted is not None else None
         self.weeks = tuple(weeks)
         self.units = units
