@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import DataTable
 
 from legrun.planner.plan import WeekPlan
 from legrun.planner.season import SeasonWeek
@@ -23,6 +22,7 @@ from legrun.tui.screens.base import LegrunScreen
 from legrun.tui.widgets.goal_countdown import goal_headline, goal_summary, no_goal_text
 from legrun.tui.widgets.hanging_text import HangingText, Line, cut_line
 from legrun.tui.widgets.key_bar import KeyBar
+from legrun.tui.widgets.record_table import RecordTable
 from legrun.tui.widgets.season_table import (
     BAR,
     EASIER_BAR,
@@ -213,12 +213,12 @@ class SeasonScreen(LegrunScreen[None]):
             return
         pane.show(week_lines(week, self.units, self.app.today))
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_record_table_row_highlighted(self, event: RecordTable.RowHighlighted) -> None:
         self._show_week()
 
     # -- actions ------------------------------------------------------------------------------
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_record_table_row_selected(self, event: RecordTable.RowSelected) -> None:
         event.stop()
         week = self.query_one(SeasonTable).highlighted
         if week is not None:

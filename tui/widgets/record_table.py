@@ -6,10 +6,11 @@ wrapping, styles): a page of 19 rows of 8 cells took 20-25 ms at 80x24, more tha
 Here a row is made into one line of text when it is added (its cells cut or padded to their
 columns), and drawing a line is cutting that text to the view: a page costs a few ms.
 
-What it does: a header row that stays at the top, one row under a cursor, zebra stripes, the
-keys of a list (up, down, page up and down, home and end, with ctrl too; left and right
-scroll sideways), enter to choose a row, and a click to put the cursor on one. Cells are
-plain text, never markup.
+History and the season use it. What it does: a header row that stays at the top, one row
+under a cursor, zebra stripes (`STRIPES`), columns that line up on the right, the keys of a
+list (up, down, page up and down, home and end, with ctrl too; left and right scroll
+sideways), enter to choose a row, and a click to put the cursor on one. Cells are plain
+text, never markup; a table of its own may style parts of a row (`row_segments`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
@@ -92,6 +94,7 @@ class RecordTable(ScrollView, can_focus=True):
     """
 
     cursor_row: reactive[int] = reactive(0, always_update=True, repaint=False, init=False)
+    STRIPES = True  # every other row on a shade of its own
 
     class _RowMessage(Message):
         def __init__(self, table: RecordTable, cursor_row: int) -> None:
@@ -113,6 +116,7 @@ class RecordTable(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._labels: list[str] = []
         self._widths: list[int | None] = []  # None: as wide as the widest cell (the last)
+        self._right: frozenset[int] = frozenset()  # the columns whose cells end on the right
         self._cells: list[tuple[str, ...]] = []
         self._lines: list[str] = []  # each row as one line, made when the widths are known
         self._header = ""
@@ -130,11 +134,14 @@ class RecordTable(ScrollView, can_focus=True):
         """The columns' names, in order."""
         return list(self._labels)
 
-    def set_columns(self, columns: Sequence[tuple[str, int | None]]) -> None:
-        """Name the columns and fix their widths (None: as wide as its widest cell); rows
-        are cleared."""
+    def set_columns(
+        self, columns: Sequence[tuple[str, int | None]], right: Iterable[int] = ()
+    ) -> None:
+        """Name the columns and fix their widths (None: as wide as its widest cell); the
+        `right` ones (by index) line up on the right, as numbers do. Rows are cleared."""
         self._labels = [label for label, _ in columns]
         self._widths = [width for _, width in columns]
+        self._right = frozenset(right)
         self.clear()
 
     def clear(self) -> None:
@@ -190,10 +197,25 @@ class RecordTable(ScrollView, can_focus=True):
 
     def _line(self, cells: Sequence[str], widths: Sequence[int]) -> str:
         pad = " " * PAD
+        right = self._right
         return "".join(
-            pad + set_cell_size(cell, width) + pad
-            for cell, width in zip(cells, widths, strict=True)
+            pad
+            + (
+                " " * (width - cell_len(cell)) + cell
+                if i in right and cell_len(cell) < width
+                else set_cell_size(cell, width)
+            )
+            + pad
+            for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
         )
+
+    def column_offsets(self) -> list[int]:
+        """Where each column's cell starts in a row's line (after its padding)."""
+        found, x = [], 0
+        for width in self._made_for:
+            found.append(x + PAD)
+            x += width + 2 * PAD
+        return found
 
     def _relayout(self, widths: list[int] | None = None) -> None:
         if widths is None:
@@ -217,15 +239,20 @@ class RecordTable(ScrollView, can_focus=True):
             text = self._lines[row]
             if row == self.cursor_row:
                 style_name = "record-table--cursor"
-            elif row % 2 == 0:  # (the first row is row 0, an even one, as in DataTable)
+            elif self.STRIPES and row % 2 == 0:  # (row 0 is an even one, as in DataTable)
                 style_name = "record-table--even-row"
             else:
                 style_name = ""
         style = self.rich_style
         if style_name:
             style += self.get_component_rich_style(style_name)
-        strip = Strip([Segment(text, style)], cell_len(text))
+        segments = self.row_segments(row, text, style) if y else [Segment(text, style)]
+        strip = Strip(segments, cell_len(text))
         return strip.crop_extend(scroll_x, scroll_x + width, style)
+
+    def row_segments(self, row: int, text: str, style: Style) -> list[Segment]:
+        """Row `row`'s line as segments in `style` (a table of its own may style its cells)."""
+        return [Segment(text, style)]
 
     # -- the cursor ---------------------------------------------------------------------------
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding
-from textual.widgets import DataTable
-from textual.widgets.data_table import RowKey
 
 from legrun.planner.season import SeasonWeek
 from legrun.planner.units import distance
 from legrun.tui.widgets.hanging_text import cut_line
+from legrun.tui.widgets.record_table import RecordTable
 from legrun.tui.widgets.week_summary import PHASE_NAMES
 
 BAR = "#"
@@ -44,30 +44,34 @@ def phase_name(phase: str) -> str:
     return PHASE_NAMES.get(phase, phase.capitalize())
 
 
-class SeasonTable(DataTable[object]):
-    """The weeks of a season, set with `show`; `highlighted` is the week under the cursor."""
+class SeasonTable(RecordTable):
+    """The weeks of a season, set with `show`; `highlighted` is the week under the cursor.
+
+    Drawn a line at a time (`RecordTable`): a key that moves the cursor repaints the two rows
+    it left and reached. As a DataTable, any change (the `>` moved with the cursor, a week
+    planned anew) drew every cell in view again through Rich, 30-50 ms a key."""
+
+    STRIPES = False
 
     BINDINGS = [
         Binding("up,k", "cursor_up", "Previous week", show=False, id="season.up"),
         Binding("down,j", "cursor_down", "Next week", show=False, id="season.down"),
-        Binding("enter", "select_cursor", "Open week", id="season.open"),
-        Binding("home,ctrl+home", "scroll_top", "First week", show=False, id="season.first"),
-        Binding("end,ctrl+end", "scroll_bottom", "Last week", show=False, id="season.last"),
-        # A row cursor has no columns to move across: these keys do nothing here, so they
-        # are left out of help (no description).
-        Binding("left", "cursor_left", "", show=False),
-        Binding("right", "cursor_right", "", show=False),
-        Binding("ctrl+pageup", "page_left", "", show=False),
-        Binding("ctrl+pagedown", "page_right", "", show=False),
+        Binding("enter", "select", "Open week", id="season.open"),
+        Binding("home,ctrl+home", "first", "First week", show=False, id="season.first"),
+        Binding("end,ctrl+end", "last", "Last week", show=False, id="season.last"),
+        # The table fits the width: these keys do nothing here, so they are left out of help
+        # (no description).
+        Binding("left", "nothing", "", show=False),
+        Binding("right", "nothing", "", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", cell_padding=_PADDING)
+        super().__init__(id=id)
         self.weeks: tuple[SeasonWeek, ...] = ()
         self.units = "km"
         self.bar_width = 0
         self.key_width = 0
-        self._marked: RowKey | None = None
+        self._styles: list[tuple[str, str]] = []  # each row's phase and bar styles
         self._shown_for: tuple[object, ...] | None = None  # what `show` last filled it with
 
     @property
@@ -88,15 +92,11 @@ class SeasonTable(DataTable[object]):
         races = race_km or {}
         shown_for = (tuple(weeks), units, width, tuple(sorted(races.items())))
         if shown_for == self._shown_for:
-            # The same rows (a save and its undo, a change that moved no week of the
-            # season): any change to a DataTable draws every cell in view again, 30-50 ms.
-            return
+            return  # the same rows (a save and its undo): nothing to draw again
         self._shown_for = shown_for
         kept = self.highlighted.week_start if self.highlighted is not None else None
         self.weeks = tuple(weeks)
         self.units = units
-        self._marked = None
-        self.clear(columns=True)
         rows = [self._text_cells(w) for w in self.weeks]
         headers = ("", "Week of", "Phase", "", f"Run {units}", "Long", "Q", "Legs")
         widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
@@ -106,36 +106,53 @@ class SeasonTable(DataTable[object]):
         self.bar_width = max(MIN_BAR, min(MAX_BAR, room))
         rest = room - self.bar_width - 2 * _PADDING
         self.key_width = rest if rest >= MIN_KEY else 0
-        right = {4, 5, 6, 7}  # the numbers line up on the right
-        columns = [(h, w, str(i)) for i, (h, w) in enumerate(zip(headers, widths, strict=True))]
-        columns.insert(5, ("Volume", self.bar_width, "bar"))
+        columns: list[tuple[str, int | None]] = list(zip(headers, widths, strict=True))
+        columns.insert(5, ("Volume", self.bar_width))
         if self.key_width:
-            columns.append(("Key sessions", self.key_width, "key"))
-        for label, column_width, key in columns:
-            self.add_column(
-                Text(label, justify="right") if key in {str(i) for i in right} else label,
-                width=column_width,
-                key=key,
-            )
+            columns.append(("Key sessions", self.key_width))
+        # The numbers line up on the right: run, long, Q and legs (after the bar's column).
+        self.set_columns(columns, right={4, 6, 7, 8})
         largest = max((w.run_km for w in self.weeks), default=0.0)
-        for i, (week, cells) in enumerate(zip(self.weeks, rows, strict=True)):
+        cells: list[list[str]] = []
+        self._styles = []
+        for i, (week, row) in enumerate(zip(self.weeks, rows, strict=True)):
             starts_phase = i == 0 or self.weeks[i - 1].phase != week.phase
-            row: list[object] = [
-                Text(c, justify="right")
-                if n in right
-                else Text(c, style="bold" if n == 2 and starts_phase else "")
-                for n, c in enumerate(cells)
-            ]
             race = races.get(week.week_start, 0.0)
-            bar = volume_bar(week.run_km, largest, self.bar_width, week.easier_week, race)
-            row.insert(5, Text(bar, style="dim" if week.easier_week else ""))
+            row.insert(5, volume_bar(week.run_km, largest, self.bar_width, week.easier_week, race))
             if self.key_width:
-                row.append(Text(cut_line("; ".join(week.key_sessions), self.key_width)))
-            self.add_row(*row, key=week.week_start.isoformat())
+                row.append(cut_line("; ".join(week.key_sessions), self.key_width))
+            cells.append(row)
+            self._styles.append(("bold" if starts_phase else "", "dim" if week.easier_week else ""))
+        self.add_rows(cells)
         starts = [w.week_start for w in self.weeks]
         if kept in starts:
-            self.move_cursor(row=starts.index(kept), animate=False, scroll=True)
-        self._mark()
+            self.move_cursor(row=starts.index(kept))
+
+    def get_row_at(self, row: int) -> tuple[str, ...]:
+        """The row's cells as shown: the first is the `>` on the highlighted week."""
+        cells = super().get_row_at(row)
+        return (MARK if row == self.cursor_row else "", *cells[1:])
+
+    def row_segments(self, row: int, text: str, style: Style) -> list[Segment]:
+        """The `>` on the highlighted week (so that it reads without colour), the phase in
+        bold where one starts, an easier week's bar dim."""
+        offsets = self.column_offsets()
+        if row == self.cursor_row:
+            text = text[: offsets[0]] + MARK + text[offsets[0] + len(MARK) :]
+        phase, bar = self._styles[row] if row < len(self._styles) else ("", "")
+        spans = [(offsets[2], self._made_for[2], phase), (offsets[5], self._made_for[5], bar)]
+        segments, at = [], 0
+        for start, width, extra in spans:
+            if not extra:
+                continue
+            segments.append(Segment(text[at:start], style))
+            segments.append(Segment(text[start : start + width], style + Style.parse(extra)))
+            at = start + width
+        segments.append(Segment(text[at:], style))
+        return segments
+
+    def action_nothing(self) -> None:
+        pass
 
     def _text_cells(self, week: SeasonWeek) -> list[str]:
         units = self.units
@@ -149,19 +166,3 @@ class SeasonTable(DataTable[object]):
             str(week.quality),
             str(week.leg_days),
         ]
-
-    # -- the `>` beside the highlighted week, moved in place -----------------------------------
-
-    def _mark(self) -> None:
-        if not self.weeks:
-            return
-        row_key = RowKey(self.weeks[self.cursor_row].week_start.isoformat())
-        if row_key == self._marked:
-            return
-        if self._marked is not None and self._marked in self.rows:
-            self.update_cell(self._marked, "0", "")
-        self.update_cell(row_key, "0", MARK)
-        self._marked = row_key
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._mark()
