@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 import pytest
 from textual.pilot import Pilot
+from textual.strip import Strip
 from textual.widgets import Static
 
 from legrun.planner.goal import Goal, countdown
@@ -571,3 +572,30 @@ async def test_the_same_weeks_shown_again_leave_the_table_as_it_was(
         assert len(fills) == 1
         assert rows(app)[0]["run"] == distance(load_season(demo_repo, TODAY).weeks[0].run_km, "km")
         assert table(app).cursor_row == 1
+
+
+async def test_j_and_k_draw_only_the_rows_the_mark_left_and_reached(
+    demo_repo: Repository,
+) -> None:
+    # As a DataTable, moving the `>` changed a cell, and any change drew every cell in view.
+    app = make_app(demo_repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        grid = table(app)
+        drawn: list[int] = []
+        render_line = grid.render_line
+
+        def counted(y: int) -> Strip:
+            drawn.append(y)
+            return render_line(y)
+
+        grid.render_line = counted  # type: ignore[method-assign]
+        for key, row in (("j", 1), ("j", 2), ("k", 1)):
+            drawn.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert table(app).cursor_row == row
+            left = row - 1 if key == "j" else row + 1
+            assert sorted(set(drawn)) == sorted({left + 1, row + 1}), drawn  # (y 0: the header)
+            assert rows(app)[row]["mark"] == MARK
