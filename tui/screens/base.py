@@ -70,16 +70,22 @@ class LegrunScreen(_PlannerScreen[ScreenResultType]):
 
     _stale: Callable[[], None] | None = None
 
-    def follow_plan(self, refresh: Callable[[object], None]) -> None:
+    def follow_plan(
+        self, refresh: Callable[[object], None], behind: Callable[[], None] | None = None
+    ) -> None:
         """Call `refresh` when the plan changes (a save, another session's write, midnight):
         at once while this screen is shown, else once when it is shown again, so that a
-        screen underneath (the week below a day) is not re-planned on every key above it."""
+        screen underneath (the week below a day) is not re-planned on every key above it.
+        `behind` is told of each change made while the screen is hidden (to read it ahead,
+        off the UI thread: then clear `_stale` once it is shown)."""
 
         def changed(_: object) -> None:
             if self.app.screen is self:  # (not is_current: a screen showing behind is current)
                 refresh(None)
             else:
                 self._stale = lambda: refresh(None)
+                if behind is not None:
+                    behind()
 
         self.app.plan_changed.subscribe(self, changed, immediate=True)
 

@@ -112,7 +112,7 @@ class SeasonScreen(LegrunScreen[None]):
         self.season: Season | None = None
         self.units = "km"
         self._width = 0  # the width the table was laid out for
-        self._changes = 0  # changes of the plan seen
+        self._changes = 0  # changes of the plan made while hidden
         self._wanted: int | None = None  # the change a season planned behind is wanted for
         self._timer: Timer | None = None
 
@@ -125,29 +125,25 @@ class SeasonScreen(LegrunScreen[None]):
         yield KeyBar(palette=True)
 
     def on_mount(self) -> None:
-        self.app.plan_changed.subscribe(self, self._plan_changed, immediate=True)
+        self.follow_plan(self.reload, behind=self._plan_later)
         self.reload()
         self.query_one(SeasonTable).focus()
 
     # -- loading: on mount and when something was saved, never on a key that only moves ------
 
-    def _plan_changed(self, _: object) -> None:
+    def _plan_later(self) -> None:
+        """A change while hidden: plan the season behind, and show it as it comes, so that
+        showing the screen again is a switch (shown before that, it is planned on the key)."""
         self._changes += 1
-        if self.app.screen is self:  # (not is_current: a screen showing behind is current)
-            self.reload()
-            return
-        # Planned behind it, and shown as it comes, so that showing the screen again is a
-        # switch; shown before that, it is planned then, on the key.
         self._wanted = self._changes
-        self._stale = self._planned_now
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(self.PLAN_BEHIND_AFTER, self._plan_behind)
 
     def _plan_behind(self) -> None:
         self._timer = None
-        if self._wanted == self._changes:
-            self._plan(self._changes, self.app.today)
+        if self._wanted is not None:
+            self._plan(self._wanted, self.app.today)
 
     @work(thread=True, exclusive=True, group="season", exit_on_error=False)
     def _plan(self, changes: int, today: date) -> None:
@@ -164,16 +160,12 @@ class SeasonScreen(LegrunScreen[None]):
             self._wanted, self._stale = None, None
             self._show(message.season, message.units)
 
-    def _planned_now(self) -> None:
-        """Shown before the season behind it was planned: plan it now (a worker still at
-        it is too late)."""
+    def reload(self, _: object = None) -> None:
+        # Read now: a season still being planned behind is too late.
         self._wanted = None
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self.reload()
-
-    def reload(self, _: object = None) -> None:
         app = self.app
         self._show(load_season(app.repository, app.today), app.repository.profile().units)
 
