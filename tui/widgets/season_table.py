@@ -25,6 +25,7 @@ MARK = ">"
 MIN_BAR, MAX_BAR = 8, 24  # the bar's width in cells, whatever the terminal's
 MIN_KEY = 20  # narrower than this, the key sessions column is left out (the pane has them)
 _PADDING = 1  # cells each side of a column
+_BOLD, _DIM = Style(bold=True), Style(dim=True)
 _SCROLLBAR = 2  # kept free for the vertical scrollbar, so a long season never scrolls sideways
 
 
@@ -71,7 +72,8 @@ class SeasonTable(RecordTable):
         self.units = "km"
         self.bar_width = 0
         self.key_width = 0
-        self._styles: list[tuple[str, str]] = []  # each row's phase and bar styles
+        self._spans: list[tuple[tuple[int, int, Style], ...]] = []  # each row's styled parts
+        self._mark_at = 0  # where the `>` goes in a row's line
         self._shown_for: tuple[object, ...] | None = None  # what `show` last filled it with
 
     @property
@@ -114,16 +116,29 @@ class SeasonTable(RecordTable):
         self.set_columns(columns, right={4, 6, 7, 8})
         largest = max((w.run_km for w in self.weeks), default=0.0)
         cells: list[list[str]] = []
-        self._styles = []
-        for i, (week, row) in enumerate(zip(self.weeks, rows, strict=True)):
-            starts_phase = i == 0 or self.weeks[i - 1].phase != week.phase
+        for week, row in zip(self.weeks, rows, strict=True):
             race = races.get(week.week_start, 0.0)
             row.insert(5, volume_bar(week.run_km, largest, self.bar_width, week.easier_week, race))
             if self.key_width:
                 row.append(cut_line("; ".join(week.key_sessions), self.key_width))
             cells.append(row)
-            self._styles.append(("bold" if starts_phase else "", "dim" if week.easier_week else ""))
         self.add_rows(cells)
+        # Where each row's styled parts lie in its line, worked out once, not per line drawn.
+        offsets, widths = self.column_offsets(), self._made_for
+        phase = (offsets[2], offsets[2] + widths[2], _BOLD)
+        bar = (offsets[5], offsets[5] + widths[5], _DIM)
+        self._mark_at = offsets[0]
+        self._spans = [
+            tuple(
+                span
+                for span, wanted in (
+                    (phase, i == 0 or self.weeks[i - 1].phase != week.phase),
+                    (bar, week.easier_week),
+                )
+                if wanted
+            )
+            for i, week in enumerate(self.weeks)
+        ]
         starts = [w.week_start for w in self.weeks]
         if kept in starts:
             self.move_cursor(row=starts.index(kept))
@@ -135,19 +150,14 @@ class SeasonTable(RecordTable):
 
     def row_segments(self, row: int, text: str, style: Style) -> list[Segment]:
         """The `>` on the highlighted week (so that it reads without colour), the phase in
-        bold where one starts, an easier week's bar dim."""
-        offsets = self.column_offsets()
+        bold where one starts, an easier week's bar dim (where, worked out by `show`)."""
         if row == self.cursor_row:
-            text = text[: offsets[0]] + MARK + text[offsets[0] + len(MARK) :]
-        phase, bar = self._styles[row] if row < len(self._styles) else ("", "")
-        spans = [(offsets[2], self._made_for[2], phase), (offsets[5], self._made_for[5], bar)]
+            at = self._mark_at
+            text = text[:at] + MARK + text[at + len(MARK) :]
         segments, at = [], 0
-        for start, width, extra in spans:
-            if not extra:
-                continue
-            segments.append(Segment(text[at:start], style))
-            segments.append(Segment(text[start : start + width], style + Style.parse(extra)))
-            at = start + width
+        for start, end, extra in self._spans[row] if row < len(self._spans) else ():
+            segments += [Segment(text[at:start], style), Segment(text[start:end], style + extra)]
+            at = end
         segments.append(Segment(text[at:], style))
         return segments
 
