@@ -4,9 +4,10 @@ after lifting, the user's own pins checked against the safety rules, and the res
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 from legrun.planner import safety
 from legrun.planner.kinds import PLANNED_RPE

@@ -16,8 +16,10 @@ and for a week ahead, the weeks between planned as done.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from legrun.planner.checklists import day_checklist
 from legrun.planner.fields import BOUNDS
@@ -48,8 +50,7 @@ KM_TOLERANCE = 0.10  # a run within 10 % (or 0.5 km) of the plan counts as done 
 Ticks = frozenset[tuple[date, str]] | set[tuple[date, str]]
 
 
-@dataclass(frozen=True)
-class PlanInputs:
+class PlanInputs(Struct, frozen=True):
     """Everything a plan is a function of, besides `today`."""
 
     profile: Profile

@@ -10,10 +10,12 @@ that say what is allowed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
+
+from msgspec import Struct
 
 N = TypeVar("N", int, float)
 
@@ -22,6 +24,14 @@ class ValidationError(ValueError):
     """A value a user gave is out of range or malformed; the message says what is allowed.
 
     Defined here, with the bounds, and used as `legrun.planner.models.ValidationError`."""
+
+
+def compared_fields(record: type[Struct], *left_out: str) -> Callable[[Any], tuple[Any, ...]]:
+    """The values of a record's fields but `left_out`, for a record whose equality ignores
+    some of them (a stored row's id, say): msgspec compares every field, so such a record
+    defines `__eq__` and `__hash__` on this."""
+    names = [name for name in record.__struct_fields__ if name not in left_out]
+    return attrgetter(*names)
 
 
 def number_text(value: object) -> str:
@@ -33,8 +43,7 @@ def number_text(value: object) -> str:
     return str(value)
 
 
-@dataclass(frozen=True)
-class Bound(Generic[N]):
+class Bound(Struct, Generic[N], frozen=True):
     """The range of one numeric field: `low` to `high`, either end possibly excluded."""
 
     name: str  # as the user reads it in a message: "age", "max HR", "calves soreness"

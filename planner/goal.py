@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from msgspec import Struct
 
 from legrun.planner.fields import BOUNDS, ValidationError
 from legrun.planner.units import distance
@@ -42,8 +43,7 @@ def distance_name(km: float) -> str:
     return f"{km:g} km"
 
 
-@dataclass(frozen=True)
-class Goal:
+class Goal(Struct, frozen=True):
     """A race on `date` over `distance_km`, optionally named ("Berlin Marathon")."""
 
     date: _Date

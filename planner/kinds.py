@@ -7,11 +7,10 @@ table, so that a new kind (the goal race) is added in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 
-@dataclass(frozen=True)
-class PlanKind:
+class PlanKind(Struct, frozen=True):
     """One kind of plan item."""
 
     name: str

@@ -8,12 +8,14 @@ show them to the user as they are.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 # The ranges of every number a record holds, and the error they raise, live in fields;
 # MUSCLES and ValidationError are known by their names here as well.
-from legrun.planner.fields import BOUNDS
+from legrun.planner.fields import BOUNDS, compared_fields
 from legrun.planner.fields import MUSCLES as MUSCLES
 from legrun.planner.fields import ValidationError as ValidationError
 
@@ -144,8 +146,7 @@ def check_unavailable(days: object) -> tuple[int, ...]:
 # Profile
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(Struct, frozen=True):
     """Who is training and what they aim for. Defaults are used until the user sets their own."""
 
     age: int = 35
@@ -164,7 +165,7 @@ class Profile:
     unavailable: tuple[int, ...] = ()
     # A weekly running target in minutes; when set, the planner uses it instead of weekly_km.
     weekly_minutes: int | None = None
-    is_default: bool = field(default=False, compare=False)
+    is_default: bool = False  # not compared: see __eq__
 
     def __post_init__(self) -> None:
         BOUNDS["age"].check(self.age)
@@ -196,8 +197,20 @@ class Profile:
             raise ValidationError(
                 f"same-day hard days must be on or off, not {self.same_day_hard!r}"
             )
-        object.__setattr__(self, "unavailable", check_unavailable(self.unavailable))
+        # Kept sorted and unique: a frozen record's field is written once, here, through
+        # its slot (the record refuses every later write).
+        Profile.__dict__["unavailable"].__set__(self, check_unavailable(self.unavailable))
         BOUNDS["weekly_minutes"].check_optional(self.weekly_minutes)
+
+    # Whether the profile was ever saved is where it came from, not what it says: two
+    # profiles with the same settings are equal.
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Profile:
+            return NotImplemented
+        return _profile_settings(self) == _profile_settings(other)
+
+    def __hash__(self) -> int:
+        return hash(_profile_settings(self))
 
     @property
     def max_hr_source(self) -> str:
@@ -211,7 +224,10 @@ class Profile:
         return tanaka_max_hr(self.age)
 
     def with_changes(self, **changes: object) -> Profile:
-        return replace(self, is_default=False, **changes)  # type: ignore[arg-type]
+        return replace(self, is_default=False, **changes)
+
+
+_profile_settings = compared_fields(Profile, "is_default")
 
 
 def tanaka_max_hr(age: int) -> int:
@@ -256,8 +272,7 @@ def muscles_for(name: str) -> tuple[str, ...]:
     return ()
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(Struct, frozen=True):
     """One exercise of a leg day. `load_kg` is None for bodyweight.
 
     Sets may differ (`back squat 5@100, 5@105, 3@110kg`): `per_set` then holds each set's
@@ -420,8 +435,7 @@ def _parse_per_set(text: str) -> Exercise | None:
 # Sessions
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(Struct, frozen=True):
     """What every logged session has: when, how long, how hard."""
 
     date: date
@@ -441,8 +455,7 @@ class Session:
         return (self.rpe if self.rpe is not None else DEFAULT_RPE) * self.minutes
 
 
-@dataclass(frozen=True)
-class LegDay(Session):
+class LegDay(Session, frozen=True):
     exercises: tuple[Exercise, ...] = ()
 
     def __post_init__(self) -> None:
@@ -465,8 +478,7 @@ class LegDay(Session):
         return sum(e.tonnage_kg for e in self.exercises)
 
 
-@dataclass(frozen=True)
-class Run(Session):
+class Run(Session, frozen=True):
     km: float = 0.0
     avg_hr: int | None = None
     kind: str = "easy"
@@ -483,8 +495,7 @@ class Run(Session):
         return self.minutes / self.km
 
 
-@dataclass(frozen=True)
-class CrossTraining(Session):
+class CrossTraining(Session, frozen=True):
     activity: str = "bike"
 
     def __post_init__(self) -> None:
@@ -511,8 +522,7 @@ def heaviness(rpe: int | None) -> str:
 # Morning check-in
 
 
-@dataclass(frozen=True)
-class CheckIn:
+class CheckIn(Struct, frozen=True):
     """A morning soreness check-in: 0-10 overall and per muscle group, sleep and energy 1-5."""
 
     date: date
@@ -524,7 +534,7 @@ class CheckIn:
     sleep: int | None = None
     energy: int | None = None
     # The stored row's number (a check-in is found by its date; this is for scripts).
-    id: int | None = field(default=None, compare=False)
+    id: int | None = None  # not compared: see __eq__
 
     def __post_init__(self) -> None:
         _check_date("date", self.date)
@@ -543,6 +553,17 @@ class CheckIn:
         value = getattr(self, muscle)
         return self.soreness if value is None else value
 
+    # The same morning is the same check-in, whichever row number it was stored under.
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not CheckIn:
+            return NotImplemented
+        return _check_in_values(self) == _check_in_values(other)
+
+    def __hash__(self) -> int:
+        return hash(_check_in_values(self))
+
+
+_check_in_values = compared_fields(CheckIn, "id")
 
 # ---------------------------------------------------------------------------------------------
 # Pins: what the user decided about the plan
@@ -561,8 +582,7 @@ PLAN_KINDS = (
 PIN_ACTIONS = ("add", "remove", "move", "skip")
 
 
-@dataclass(frozen=True)
-class Pin:
+class Pin(Struct, frozen=True):
     """A user's decision about a planned item, which the planner then plans around.
 
     - `add`: put an item of `kind` on `date` by hand (optionally with minutes and km);

@@ -15,14 +15,14 @@ its new day, one that is removed leaves no skipped copy behind.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
+
+from msgspec import Struct
 
 from legrun.planner.models import Pin
 
 
-@dataclass(frozen=True)
-class PinEdit:
+class PinEdit(Struct, frozen=True):
     """Pins to delete (by id) and pins to add, made together."""
 
     remove: tuple[int, ...] = ()
@@ -124,8 +124,7 @@ def removing(pins: Sequence[Pin], day: date, kind: str) -> PinEdit:
     return PinEdit(remove=_ids(skip), add=(Pin(date=day, kind=kind, action="remove"),))
 
 
-@dataclass(frozen=True)
-class MoveTargets:
+class MoveTargets(Struct, frozen=True):
     """For each day of the week an item could be moved to: why it cannot go there (`refused`),
     or the rule it would break there, to be said before and after (`warned`)."""
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
+from msgspec import Struct
+
+from legrun.planner.fields import compared_fields
 from legrun.planner.kinds import (
     KIND_LABELS,
     KIND_LETTERS,
@@ -34,16 +36,14 @@ __all__ = [
 STATUSES = ("planned", "done", "skipped")
 
 
-@dataclass(frozen=True)
-class Why:
+class Why(Struct, frozen=True):
     """One reason for an item or a warning: the rule id and plain words."""
 
     rule: str  # a RuleId (a str), e.g. "R-48H"
     text: str
 
 
-@dataclass(frozen=True)
-class Workout:
+class Workout(Struct, frozen=True):
     """The structure of a quality run, strides in an easy run, or a race."""
 
     type: str  # strides | tempo | cruise | intervals | hills | race
@@ -53,8 +53,7 @@ class Workout:
     pace_s_per_km: tuple[int, int] | None = None  # the main set's pace range, when known
 
 
-@dataclass(frozen=True)
-class PlanItem:
+class PlanItem(Struct, frozen=True):
     """One session of the week: planned by the planner, done (logged) or skipped."""
 
     date: date
@@ -68,7 +67,7 @@ class PlanItem:
     activity: str | None = None
     why: tuple[Why, ...] = ()
     id: int | None = None  # the logged session's id when done
-    session: AnySession | None = field(default=None, compare=False, repr=False)
+    session: AnySession | None = None  # the logged session itself; not compared: see __eq__
     pinned: bool = False  # placed or changed by the user
     workout: Workout | None = None
 
@@ -97,17 +96,28 @@ class PlanItem:
             return f"Cross: {self.activity}"
         return KIND_LABELS[self.kind]
 
+    # An item is what the plan says (its id names the logged session); the session record
+    # it carries for the screens does not make two items different.
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not PlanItem:
+            return NotImplemented
+        return _item_values(self) == _item_values(other)
 
-@dataclass(frozen=True)
-class ChecklistItem:
+    def __hash__(self) -> int:
+        return hash(_item_values(self))
+
+
+_item_values = compared_fields(PlanItem, "session")
+
+
+class ChecklistItem(Struct, frozen=True):
     id: str
     when: str  # before | during | after
     text: str
     done: bool = False
 
 
-@dataclass(frozen=True)
-class DayPlan:
+class DayPlan(Struct, frozen=True):
     date: date
     sessions: tuple[PlanItem, ...]
     checklist: tuple[ChecklistItem, ...] = ()
@@ -117,8 +127,7 @@ class DayPlan:
         return all(s.kind in ("rest", "mobility") or s.status == "skipped" for s in self.sessions)
 
 
-@dataclass(frozen=True)
-class Totals:
+class Totals(Struct, frozen=True):
     run_km: float  # planned and done runs together (skipped ones left out)
     run_minutes: int
     load: int
@@ -127,8 +136,7 @@ class Totals:
     load_done: int
 
 
-@dataclass(frozen=True)
-class TrainingState:
+class TrainingState(Struct, frozen=True):
     """Where the runner stands on the week's first day (information, not a rule)."""
 
     fitness: float
@@ -138,8 +146,7 @@ class TrainingState:
     recovery: dict[str, int]  # muscle group -> percent recovered, today
 
 
-@dataclass(frozen=True)
-class Volume:
+class Volume(Struct, frozen=True):
     """How much running the week holds, and what that rests on (all in km)."""
 
     target_km: float  # the profile's weekly target (from minutes when set in minutes)
@@ -148,8 +155,7 @@ class Volume:
     planned_km: float  # what the plan holds: done and planned runs together
 
 
-@dataclass(frozen=True)
-class WeekPlan:
+class WeekPlan(Struct, frozen=True):
     week_start: date
     max_hr: int
     days: tuple[DayPlan, ...]

@@ -8,9 +8,10 @@ the same table, so a rule is written once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from legrun.planner.kinds import HARD_RUN_KINDS
 from legrun.planner.rules import RuleId
@@ -24,8 +25,7 @@ LONG_RUN_HEAVY_MINUTES = 90  # no quality run within 48 h after a long run this 
 Check = Callable[["WeekPlanner", DayState, str], "str | None"]
 
 
-@dataclass(frozen=True)
-class SafetyRule:
+class SafetyRule(Struct, frozen=True):
     rule: RuleId
     kinds: tuple[str, ...] | None  # the plan kinds it keeps off a day; None: every run
     check: Check  # the reason the day may not take the run, or None

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from msgspec import Struct
 
 from legrun.planner.goal import Goal, distance_name
 from legrun.planner.plan import WeekPlan
 from legrun.planner.units import distance
 
 
-@dataclass(frozen=True)
-class SeasonWeek:
+class SeasonWeek(Struct, frozen=True):
     """One week of the season, read off its plan."""
 
     week_start: date
@@ -63,8 +63,7 @@ LONG_PEAK = {5.0: (8.0, 10.0), 10.0: (12.0, 16.0), 21.0975: (16.0, 20.0), 42.195
 PEAK_WEEKS = 2
 
 
-@dataclass(frozen=True)
-class GoalWeek:
+class GoalWeek(Struct, frozen=True):
     """Where a week sits on the way to the goal race, and what that asks of it."""
 
     phase: str  # base | build | peak | taper | race | recovery

@@ -3,9 +3,10 @@ that would make room, as words for the user (never applied by the planner)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 from legrun.planner.models import Pin, Profile
 from legrun.planner.week_state import day_name

@@ -7,7 +7,7 @@ carried over from the last time ("like the last leg day" starts from that instea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from legrun.planner.models import Exercise, muscles_for
 
@@ -16,8 +16,7 @@ def _exercise(name: str, sets: int, reps: int) -> Exercise:
     return Exercise(name=name, sets=sets, reps=reps, muscles=muscles_for(name))
 
 
-@dataclass(frozen=True)
-class LegTemplate:
+class LegTemplate(Struct, frozen=True):
     name: str
     exercises: tuple[Exercise, ...]
     minutes: int = 60

@@ -7,14 +7,14 @@ them into the series and records the trends screen and `legrun-tui stats` show.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from msgspec import Struct
 
 from legrun.planner.load import banister
 
 
-@dataclass(frozen=True)
-class WeekTotals:
+class WeekTotals(Struct, frozen=True):
     """One week of logged training, summed."""
 
     week_start: date
@@ -29,16 +29,14 @@ class WeekTotals:
     tonnage_kg: float = 0.0
 
 
-@dataclass(frozen=True)
-class FitnessPoint:
+class FitnessPoint(Struct, frozen=True):
     day: date
     fitness: float
     fatigue: float
     form: float
 
 
-@dataclass(frozen=True)
-class LiftBest:
+class LiftBest(Struct, frozen=True):
     name: str
     one_rm_kg: float  # Epley estimate
     load_kg: float
@@ -46,8 +44,7 @@ class LiftBest:
     day: date
 
 
-@dataclass(frozen=True)
-class RunBest:
+class RunBest(Struct, frozen=True):
     day: date
     km: float
     minutes: int
@@ -57,8 +54,7 @@ class RunBest:
         return self.minutes / self.km
 
 
-@dataclass(frozen=True)
-class PersonalBests:
+class PersonalBests(Struct, frozen=True):
     longest_run: RunBest | None
     fastest_5k_plus: RunBest | None  # best pace over a run of 5 km or more
     most_weekly_km: tuple[date, float] | None

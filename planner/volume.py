@@ -13,8 +13,10 @@ outcome, so the same weeks always give the same volumes (R-STABLE).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from legrun.planner.load import BREAK_DAYS, TrainingHistory, longest_run_km, run_km
 from legrun.planner.models import Run
@@ -45,8 +47,7 @@ def long_share(runs_per_week: int) -> float:
     return LONG_SHARE.get(runs_per_week, 0.35)
 
 
-@dataclass(frozen=True)
-class VolumePlan:
+class VolumePlan(Struct, frozen=True):
     """The week's running volume and the shape it takes."""
 
     target_km: float

@@ -3,8 +3,9 @@ the check-ins that apply, and the warnings and suggestions gathered on the way."
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
+
+from msgspec import Struct, field
 
 from legrun.planner.models import MUSCLES, WEEKDAYS, CheckIn
 from legrun.planner.plan import PlanItem
@@ -31,8 +32,7 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word if n == 1 else words or word + 's'}"
 
 
-@dataclass
-class LegDayInfo:
+class LegDayInfo(Struct):
     date: date
     heaviness: str
     rpe: int | None
@@ -40,8 +40,7 @@ class LegDayInfo:
     recurring: bool = False  # from the profile's rule (not logged, not pinned)
 
 
-@dataclass
-class DayState:
+class DayState(Struct):
     date: date
     plannable: bool  # the planner may still put things on it (not past, nothing logged)
     items: list[PlanItem] = field(default_factory=list)

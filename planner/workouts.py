@@ -5,8 +5,9 @@ race, else a hard effort of 5 km or more, converted with Riegel's formula."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from msgspec import Struct
 
 from legrun.planner.load import TrainingHistory
 from legrun.planner.models import Run
@@ -23,8 +24,7 @@ THRESHOLD_HR = (0.85, 0.90)  # threshold, % of max HR
 VO2_HR = (0.90, 0.95)
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(Struct, frozen=True):
     """A race or hard effort the paces are read from."""
 
     date: date
@@ -77,8 +77,7 @@ def interval_pace(result: Result) -> tuple[int, int]:
     return five - 3, five + 3
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(Struct, frozen=True):
     """A planned workout and what it takes: its minutes and km at the runner's paces."""
 
     workout: Workout

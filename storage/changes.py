@@ -8,9 +8,11 @@ on its undo and redo stacks, so `u` and `U` work the same way for everything tha
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from legrun.planner.goal import Goal
 from legrun.planner.models import AnySession, CheckIn, Pin, Profile
@@ -27,16 +29,14 @@ class Change(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class AddSession:
+class AddSession(Struct, frozen=True):
     session: AnySession
 
     def apply(self, repo: Repository) -> Change:
         return DeleteSession(repo.add_session(self.session))
 
 
-@dataclass(frozen=True)
-class DeleteSession:
+class DeleteSession(Struct, frozen=True):
     session_id: int
 
     def apply(self, repo: Repository) -> Change:
@@ -46,8 +46,7 @@ class DeleteSession:
         return AddSession(deleted)  # with its id, so a redo deletes the same session
 
 
-@dataclass(frozen=True)
-class ReplaceSession:
+class ReplaceSession(Struct, frozen=True):
     """An edit of a logged session (same id)."""
 
     session: AnySession
@@ -56,8 +55,7 @@ class ReplaceSession:
         return ReplaceSession(repo.replace_session(self.session))
 
 
-@dataclass(frozen=True)
-class MoveSession:
+class MoveSession(Struct, frozen=True):
     session_id: int
     to: date
 
@@ -66,8 +64,7 @@ class MoveSession:
         return MoveSession(self.session_id, before.date)
 
 
-@dataclass(frozen=True)
-class SaveCheckIn:
+class SaveCheckIn(Struct, frozen=True):
     checkin: CheckIn
 
     def apply(self, repo: Repository) -> Change:
@@ -75,8 +72,7 @@ class SaveCheckIn:
         return DeleteCheckIn(self.checkin.date) if before is None else SaveCheckIn(before)
 
 
-@dataclass(frozen=True)
-class DeleteCheckIn:
+class DeleteCheckIn(Struct, frozen=True):
     day: date
 
     def apply(self, repo: Repository) -> Change:
@@ -84,8 +80,7 @@ class DeleteCheckIn:
         return Together(()) if before is None else SaveCheckIn(before)
 
 
-@dataclass(frozen=True)
-class Tick:
+class Tick(Struct, frozen=True):
     """Tick (or untick) one item of a day's checklist."""
 
     day: date
@@ -97,8 +92,7 @@ class Tick:
         return Tick(self.day, self.item, before)
 
 
-@dataclass(frozen=True)
-class ChangePins:
+class ChangePins(Struct, frozen=True):
     """Take some of the user's decisions about the plan away and make others."""
 
     remove: tuple[int, ...] = ()
@@ -112,8 +106,7 @@ class ChangePins:
         return ChangePins(remove=tuple(added), add=tuple(removed))
 
 
-@dataclass(frozen=True)
-class SaveProfile:
+class SaveProfile(Struct, frozen=True):
     """Store a profile; None goes back to the defaults."""
 
     profile: Profile | None
@@ -123,8 +116,7 @@ class SaveProfile:
         return SaveProfile(None if before.is_default else before)
 
 
-@dataclass(frozen=True)
-class SaveGoal:
+class SaveGoal(Struct, frozen=True):
     """Set the goal race; None clears it."""
 
     goal: Goal | None
@@ -134,8 +126,7 @@ class SaveGoal:
         return SaveGoal(before)
 
 
-@dataclass(frozen=True)
-class Together:
+class Together(Struct, frozen=True):
     """Several changes as one: all of them are made, or none."""
 
     changes: tuple[Change, ...]

@@ -27,10 +27,11 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
+
+from msgspec.structs import replace
 
 from legrun.planner.goal import Goal
 from legrun.planner.models import MUSCLES, AnySession, CheckIn, Pin, Profile

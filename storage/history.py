@@ -6,9 +6,11 @@ does, which a growing OFFSET would not. `Repository` offers these as its own met
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from legrun.planner.models import AnySession, CheckIn, LegDay
 
@@ -19,8 +21,7 @@ _TYPES = {"leg": "leg", "run": "run", "cross": "cross"}
 CHECKIN = "checkin"  # the kind of filter that lists the morning check-ins
 
 
-@dataclass(frozen=True)
-class HistoryFilter:
+class HistoryFilter(Struct, frozen=True):
     kind: str | None = None  # leg | run | cross | checkin
     start: date | None = None
     end: date | None = None

@@ -3,9 +3,10 @@ the trends window. Each reads what it needs through a `Repository` and asks the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from legrun.planner.goal import MAX_WEEKS_AHEAD, Goal
 from legrun.planner.load import LOAD_WINDOW_DAYS, TrainingHistory
@@ -43,8 +44,7 @@ def load_week_plans(repo: Repository, first: date, last: date, today: date) -> l
     return plan_weeks(profile, history, checkins, pins, first, last, today, ticks=ticks, goal=goal)
 
 
-@dataclass(frozen=True)
-class Season:
+class Season(Struct, frozen=True):
     """The weeks from this one to the goal race (or `weeks` weeks without one)."""
 
     goal: Goal | None
@@ -74,8 +74,7 @@ def load_stats(repo: Repository, weeks: int, today: date) -> tuple[list[WeekTota
     return window.weeks, window.fitness[-1]
 
 
-@dataclass(frozen=True)
-class Trends:
+class Trends(Struct, frozen=True):
     """What the trends screen draws for its window of weeks."""
 
     first: date  # the first day of the window

@@ -4,15 +4,15 @@ exports nor imports does not make these classes at every start."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
+
+from msgspec import Struct, field
 
 from legrun.planner.goal import Goal
 from legrun.planner.models import AnySession, CheckIn, Pin, Profile, Run
 
 
-@dataclass(frozen=True)
-class ImportedActivity:
+class ImportedActivity(Struct, frozen=True):
     """A watch activity taken in before: its digest, the id of the run it became (None when
     unknown) and where it came from (`gpx: morning.gpx, track 1`)."""
 
@@ -21,8 +21,7 @@ class ImportedActivity:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class Activity:
+class Activity(Struct, frozen=True):
     """A run read from a watch file, with the digest that identifies its activity."""
 
     digest: str
@@ -30,8 +29,7 @@ class Activity:
     run: Run
 
 
-@dataclass(frozen=True)
-class Records:
+class Records(Struct, frozen=True):
     """Every kind of record a database holds, as `export json` writes them and `import json`
     reads them. `profile` and `goal` are None when there is none (the profile's defaults)."""
 
@@ -45,8 +43,7 @@ class Records:
     imports: tuple[ImportedActivity, ...] = ()
 
 
-@dataclass
-class Tally:
+class Tally(Struct):
     """What an import did with one kind of record."""
 
     added: int = 0
@@ -64,8 +61,7 @@ class Tally:
 KINDS = ("sessions", "checkins", "ticks", "pins", "profile", "goal", "settings", "imports")
 
 
-@dataclass
-class ImportCounts:
+class ImportCounts(Struct):
     """One `Tally` per kind of record (the names of `KINDS`)."""
 
     tallies: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})

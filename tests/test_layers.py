@@ -1,7 +1,7 @@
 """The layer rule, checked statically: every import in every module (at the top, inside a
 function, under TYPE_CHECKING) goes down the layers, never up, and SQL stays in storage.
 
-    legrun.tui  --->  legrun.storage  --->  legrun.planner  --->  stdlib, dateutil
+    legrun.tui  --->  legrun.storage  --->  legrun.planner  --->  stdlib, dateutil, msgspec
 
 The subprocess test beside this one (test_import_purity.py) proves what is loaded at run time;
 this one also sees imports that only run in some branch, or that a test never reaches.
@@ -18,11 +18,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = {"planner": 0, "storage": 1, "tui": 2}
 # What each layer may import from outside the project (besides the standard library).
+# msgspec makes the records (frozen Structs) that every layer passes down and up.
 THIRD_PARTY = {
-    "planner": {"dateutil"},
-    "storage": {"dateutil", "sqlite_utils", "platformdirs"},
+    "planner": {"dateutil", "msgspec"},
+    "storage": {"dateutil", "msgspec", "sqlite_utils", "platformdirs"},
     "tui": {
         "dateutil",
+        "msgspec",
         "textual",
         "textual_plotext",
         "rich",

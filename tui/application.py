@@ -16,10 +16,10 @@ import sys
 import termios
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
+from msgspec import Struct
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -49,8 +49,7 @@ _TEXTUAL_COMMANDS = {"Theme"}  # its Quit is ours, by our binding (q)
 _GENERIC_ACTIONS = {"command_palette", "focus_next", "focus_previous", "copy_text"}
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Struct, frozen=True):
     """One saved action on the undo (or redo) stack: what it was, in words, and the change
     that takes it back (or makes it again)."""
 

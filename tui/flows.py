@@ -6,9 +6,10 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
+
+from msgspec.structs import replace
 
 from legrun.planner.kinds import KINDS, run_kind_for
 from legrun.planner.models import AnySession, CheckIn, CrossTraining, Exercise, LegDay, Run

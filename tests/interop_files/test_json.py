@@ -7,12 +7,12 @@ import json
 import signal
 import subprocess
 import time
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from legrun.planner.models import CheckIn, CrossTraining, Exercise, LegDay, Pin, Profile, Run
 from legrun.storage import Repository, StorageError

@@ -4,10 +4,10 @@ pins the day screen deletes and adds, and, given to the planner, the plan the us
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 
 import pytest
+from msgspec.structs import replace
 
 from legrun.planner.models import Pin, Profile
 from legrun.planner.pins import PinEdit, moving, own_pin, removing, skipping

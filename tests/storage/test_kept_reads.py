@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from legrun.planner.models import AnySession, CrossTraining, Exercise, LegDay, Run
 from legrun.storage import Repository, StorageError
@@ -71,7 +72,7 @@ def test_run_dates_and_sessions_read_as_the_file_says_after_any_mix_of_writes(
                 found = repo.session(rnd.choice(ids))
                 assert found is not None
                 changed = _session(rnd, found.date)
-                repo.replace_session(type(changed)(**{**vars(changed), "id": found.id}))
+                repo.replace_session(replace(changed, id=found.id))
             elif roll < 0.8:
                 # A change that fails half-way: the first part is rolled back with it.
                 gone = max(ids) + 1000

@@ -4,8 +4,9 @@ planner makes them; and a way to show them in the real app."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
+
+from msgspec.structs import replace
 
 from legrun.planner.plan import (
     DayPlan,

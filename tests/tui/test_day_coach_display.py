@@ -4,8 +4,7 @@ set, pace, cool-down), a race day that says so, and `!` for the week's notes. Ha
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from msgspec.structs import replace
 from textual.widgets import OptionList, Static
 
 from legrun.storage import Repository

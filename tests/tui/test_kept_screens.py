@@ -3,8 +3,7 @@ kept: shown again, they are the same screen, updated in place, never a stale one
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from msgspec.structs import replace
 from textual.widgets import OptionList, Static
 
 from legrun.planner.models import Run

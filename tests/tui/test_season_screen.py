@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from msgspec.structs import replace
 from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widgets import Static

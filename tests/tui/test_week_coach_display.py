@@ -5,9 +5,8 @@ workout, and `!` with every warning and suggestion in full. The plans are built 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
+from msgspec.structs import replace
 
 from legrun.planner.plan import Why
 from legrun.storage import Repository

@@ -6,9 +6,10 @@ line, what it did. The command line has the same moves as commands."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+
+from msgspec import Struct
 
 from legrun.storage import Repository
 from legrun.tui.interop.files import write_atomically
@@ -20,8 +21,7 @@ class ActionError(Exception):
     """The move could not be made; the message says why (nothing was changed)."""
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(Struct, frozen=True):
     key: str
     title: str  # the palette's name for it
     help: str

@@ -18,12 +18,12 @@ import logging
 import socket
 import ssl
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
 from icalendar import Event
+from msgspec import Struct
 
 from legrun.tui.interop.calendar import Window, content, is_ours, new_calendar, sequence_for
 
@@ -41,8 +41,7 @@ _CALENDAR_TYPE = "{urn:ietf:params:xml:ns:caldav}calendar"
 _QUIET = ("caldav", "niquests", "urllib3", "urllib3_future")
 
 
-@dataclass(frozen=True)
-class SyncCounts:
+class SyncCounts(Struct, frozen=True):
     added: int = 0
     updated: int = 0
     removed: int = 0
@@ -64,8 +63,7 @@ class SyncError(Exception):
         self.done = done or SyncCounts()
 
 
-@dataclass
-class _Plan:
+class _Plan(Struct):
     """What one sync will do."""
 
     add: list[Event]

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
+from msgspec import Struct
 
 from legrun.planner.models import CrossTraining, LegDay, Run
 from legrun.planner.plan import DayPlan, PlanItem, WeekPlan
@@ -56,8 +56,7 @@ _WORKOUT_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(Struct, frozen=True):
     """The days a calendar covers: this week and the next `weeks - 1`."""
 
     first: date

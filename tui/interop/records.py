@@ -34,10 +34,11 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
+
+from msgspec import Struct
 
 from legrun.planner.fields import BOUNDS, Bound, ValidationError
 from legrun.planner.goal import MAX_NAME, Goal
@@ -261,8 +262,7 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
-@dataclass(frozen=True)
-class _Place:
+class _Place(Struct, frozen=True):
     """Where a value is, for the message: `x.json: sessions[12].km` or `x.csv: row 7,
     column km`."""
 
@@ -308,8 +308,7 @@ def _shown(value: object) -> str:
     return json.dumps(value) if isinstance(value, (str, int, float, bool, type(None))) else "that"
 
 
-@dataclass(frozen=True)
-class _SessionFields:
+class _SessionFields(Struct, frozen=True):
     """A session's values, each read and of the right type, before the session is built."""
 
     id: int | None

@@ -22,10 +22,11 @@ from __future__ import annotations
 import hashlib
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any, TextIO
+
+from msgspec import Struct, field
 
 from legrun.planner.fields import BOUNDS
 from legrun.planner.models import Run
@@ -38,8 +39,7 @@ class WatchFileError(Exception):
     """A file that cannot be imported; the message names the file and what is wrong."""
 
 
-@dataclass
-class WatchFiles:
+class WatchFiles(Struct):
     """What a set of files holds: the runs, and a note for each file or track skipped."""
 
     activities: list[Activity] = field(default_factory=list)

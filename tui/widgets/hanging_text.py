@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from msgspec import Struct
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.strip import Strip
@@ -15,8 +15,7 @@ from textual.widget import Widget
 from legrun.tui.widgets.cells import LineCells, changed_rows, whole_text
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(Struct, frozen=True):
     """One logical line: its text, where its wrapped lines start, and its style."""
 
     text: str
