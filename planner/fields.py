@@ -26,12 +26,29 @@ class ValidationError(ValueError):
     Defined here, with the bounds, and used as `legrun.planner.models.ValidationError`."""
 
 
-def compared_fields(record: type[Struct], *left_out: str) -> Callable[[Any], tuple[Any, ...]]:
-    """The values of a record's fields but `left_out`, for a record whose equality ignores
-    some of them (a stored row's id, say): msgspec compares every field, so such a record
-    defines `__eq__` and `__hash__` on this."""
-    names = [name for name in record.__struct_fields__ if name not in left_out]
-    return attrgetter(*names)
+R = TypeVar("R", bound=type[Struct])
+
+
+def compared_without(*left_out: str) -> Callable[[R], R]:
+    """A record's equality and hash on its fields but `left_out` (a stored row's id, say):
+    msgspec compares every field, so such a record is decorated with this."""
+
+    def decorate(record: R) -> R:
+        values = attrgetter(*[n for n in record.__struct_fields__ if n not in left_out])
+
+        def __eq__(self: Struct, other: object) -> bool:
+            if type(other) is not type(self):
+                return NotImplemented
+            return bool(values(self) == values(other))
+
+        def __hash__(self: Struct) -> int:
+            return hash(values(self))
+
+        record.__eq__ = __eq__  # type: ignore[assignment,method-assign]
+        record.__hash__ = __hash__  # type: ignore[assignment,method-assign]
+        return record
+
+    return decorate
 
 
 def number_text(value: object) -> str:

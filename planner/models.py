@@ -15,7 +15,7 @@ from msgspec.structs import replace
 
 # The ranges of every number a record holds, and the error they raise, live in fields;
 # MUSCLES and ValidationError are known by their names here as well.
-from legrun.planner.fields import BOUNDS, compared_fields
+from legrun.planner.fields import BOUNDS, compared_without
 from legrun.planner.fields import MUSCLES as MUSCLES
 from legrun.planner.fields import ValidationError as ValidationError
 
@@ -146,6 +146,9 @@ def check_unavailable(days: object) -> tuple[int, ...]:
 # Profile
 
 
+# Whether a profile was ever saved is where it came from, not what it says: two profiles
+# with the same settings are equal.
+@compared_without("is_default")
 class Profile(Struct, frozen=True):
     """Who is training and what they aim for. Defaults are used until the user sets their own."""
 
@@ -165,7 +168,7 @@ class Profile(Struct, frozen=True):
     unavailable: tuple[int, ...] = ()
     # A weekly running target in minutes; when set, the planner uses it instead of weekly_km.
     weekly_minutes: int | None = None
-    is_default: bool = False  # not compared: see __eq__
+    is_default: bool = False  # not compared (see above the class)
 
     def __post_init__(self) -> None:
         BOUNDS["age"].check(self.age)
@@ -202,16 +205,6 @@ class Profile(Struct, frozen=True):
         Profile.__dict__["unavailable"].__set__(self, check_unavailable(self.unavailable))
         BOUNDS["weekly_minutes"].check_optional(self.weekly_minutes)
 
-    # Whether the profile was ever saved is where it came from, not what it says: two
-    # profiles with the same settings are equal.
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Profile:
-            return NotImplemented
-        return _profile_settings(self) == _profile_settings(other)
-
-    def __hash__(self) -> int:
-        return hash(_profile_settings(self))
-
     @property
     def max_hr_source(self) -> str:
         return "measured" if self.max_hr is not None else "estimated"
@@ -225,9 +218,6 @@ class Profile(Struct, frozen=True):
 
     def with_changes(self, **changes: object) -> Profile:
         return replace(self, is_default=False, **changes)
-
-
-_profile_settings = compared_fields(Profile, "is_default")
 
 
 def tanaka_max_hr(age: int) -> int:
@@ -522,6 +512,8 @@ def heaviness(rpe: int | None) -> str:
 # Morning check-in
 
 
+# The same morning is the same check-in, whichever row number it was stored under.
+@compared_without("id")
 class CheckIn(Struct, frozen=True):
     """A morning soreness check-in: 0-10 overall and per muscle group, sleep and energy 1-5."""
 
@@ -534,7 +526,7 @@ class CheckIn(Struct, frozen=True):
     sleep: int | None = None
     energy: int | None = None
     # The stored row's number (a check-in is found by its date; this is for scripts).
-    id: int | None = None  # not compared: see __eq__
+    id: int | None = None  # not compared (see above the class)
 
     def __post_init__(self) -> None:
         _check_date("date", self.date)
@@ -553,17 +545,6 @@ class CheckIn(Struct, frozen=True):
         value = getattr(self, muscle)
         return self.soreness if value is None else value
 
-    # The same morning is the same check-in, whichever row number it was stored under.
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not CheckIn:
-            return NotImplemented
-        return _check_in_values(self) == _check_in_values(other)
-
-    def __hash__(self) -> int:
-        return hash(_check_in_values(self))
-
-
-_check_in_values = compared_fields(CheckIn, "id")
 
 # ---------------------------------------------------------------------------------------------
 # Pins: what the user decided about the plan

@@ -6,7 +6,7 @@ from datetime import date
 
 from msgspec import Struct
 
-from legrun.planner.fields import compared_fields
+from legrun.planner.fields import compared_without
 from legrun.planner.kinds import (
     KIND_LABELS,
     KIND_LETTERS,
@@ -53,6 +53,9 @@ class Workout(Struct, frozen=True):
     pace_s_per_km: tuple[int, int] | None = None  # the main set's pace range, when known
 
 
+# An item is what the plan says (its id names the logged session); the session record it
+# carries for the screens does not make two items different.
+@compared_without("session")
 class PlanItem(Struct, frozen=True):
     """One session of the week: planned by the planner, done (logged) or skipped."""
 
@@ -67,7 +70,7 @@ class PlanItem(Struct, frozen=True):
     activity: str | None = None
     why: tuple[Why, ...] = ()
     id: int | None = None  # the logged session's id when done
-    session: AnySession | None = None  # the logged session itself; not compared: see __eq__
+    session: AnySession | None = None  # the logged session; not compared (see above the class)
     pinned: bool = False  # placed or changed by the user
     workout: Workout | None = None
 
@@ -95,19 +98,6 @@ class PlanItem(Struct, frozen=True):
         if self.kind == "cross_training" and self.activity:
             return f"Cross: {self.activity}"
         return KIND_LABELS[self.kind]
-
-    # An item is what the plan says (its id names the logged session); the session record
-    # it carries for the screens does not make two items different.
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not PlanItem:
-            return NotImplemented
-        return _item_values(self) == _item_values(other)
-
-    def __hash__(self) -> int:
-        return hash(_item_values(self))
-
-
-_item_values = compared_fields(PlanItem, "session")
 
 
 class ChecklistItem(Struct, frozen=True):
