@@ -125,6 +125,12 @@ class LegrunApp(App[int]):
         # many apps in one process would each leave their objects frozen.
         self.freeze_after_start = False
         self._collector: IdleCollector | None = None
+        # What must still happen if the process ends without unwinding (the terminal gone,
+        # or the watchdog): `run_app` adds the demo's throwaway folder here.
+        self.at_hard_exit: list[Callable[[], None]] = []
+        self._terminal_fd: int | None = None  # the terminal the app started on, if any
+        self._leaving = False
+        self._watchdog: threading.Timer | None = None
 
     # -- start and stop -----------------------------------------------------------------------
 
@@ -230,34 +236,68 @@ class LegrunApp(App[int]):
 
     def _install_signal_handlers(self) -> None:
         # Textual does not handle SIGHUP, which a dropped SSH connection sends. Every edit is
-        # already committed, so leaving cleanly (terminal restored, forms dropped) is enough.
+        # already committed, so leaving at once (terminal restored, forms dropped) is enough.
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGHUP, signal.SIGTERM):
                 loop.add_signal_handler(sig, self._exit_on_signal, sig)
-        if not self.is_headless:
-            self.set_interval(2.0, self._check_terminal, name="terminal-watch")
+        stream = sys.__stdin__
+        if not self.is_headless and stream is not None and stream.isatty():
+            self._terminal_fd = stream.fileno()
+            self.set_interval(1.0, self._check_terminal, name="terminal-watch")
 
     def _exit_on_signal(self, sig: int) -> None:
-        # Every edit is already committed: close the database now, so nothing is left open
-        # if shutdown cannot finish. A hang-up comes with SIGCONT, and Textual then tries to
-        # restart on the dead terminal and can block on its output (Textual issue #6692), so
-        # a watchdog ends the process if the clean exit has not happened within 3 s.
+        """Leave on SIGHUP or SIGTERM. A form's last keys (kept 0.3 s after typing stops) are
+        kept now and the database is closed, so nothing is lost or left open whatever follows.
+        If the terminal has gone there is nothing to give back: Textual's shutdown would only
+        write to a dead terminal (once, on a busy machine, for more than 3 s), so the process
+        ends here. Otherwise it leaves cleanly, the terminal restored, and a watchdog ends it
+        if that has not happened within 3 s (Textual can block on its output then, #6692)."""
+        if self._leaving:
+            return
+        self._leaving = True
+        from legrun.tui.screens.form import FormScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, FormScreen):
+                screen.keep_pending_draft()
         self.repository.close()
-        watchdog = threading.Timer(3.0, os._exit, [128 + sig])
-        watchdog.daemon = True
-        watchdog.start()
-        self.exit(return_code=128 + sig)
+        code = 128 + sig
+        if self._terminal_gone():
+            self._hard_exit(code)
+        if not self.is_headless:  # (no terminal to restore, in tests)
+            self._watchdog = threading.Timer(3.0, self._hard_exit, [code])
+            self._watchdog.daemon = True
+            self._watchdog.start()
+        self.exit(return_code=code)
+
+    def stop_watchdog(self) -> None:
+        """The run is over and the terminal given back: a signal's watchdog can go."""
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+
+    def _hard_exit(self, code: int) -> None:
+        for step in self.at_hard_exit:
+            with contextlib.suppress(Exception):  # the process ends whatever a step does
+                step()
+        os._exit(code)
+
+    def _terminal_gone(self) -> bool:
+        """Whether the terminal the app started on has been hung up: every call on it then
+        fails (EIO), even `isatty`, which is why the descriptor is kept from the start."""
+        if self._terminal_fd is None:
+            return False
+        try:
+            termios.tcgetattr(self._terminal_fd)
+        except (termios.error, OSError):
+            return True
+        return False
 
     def _check_terminal(self) -> None:
-        """Leave if the terminal has gone away without a SIGHUP reaching us (a parent that
-        ignored the hang-up); otherwise Textual's input thread spins on end-of-file."""
-        stream = sys.__stdin__
-        if stream is None or not stream.isatty():
-            return
-        try:
-            termios.tcgetattr(stream.fileno())
-        except (termios.error, OSError):
+        """Each second: leave if the terminal has gone without a SIGHUP reaching the app (the
+        session leader above it took the hang-up and did not pass it on). Otherwise the app
+        would run on with its database open, Textual's input thread spinning on end-of-file."""
+        if self._terminal_gone():
             self._exit_on_signal(signal.SIGHUP)
 
     # -- the plan -----------------------------------------------------------------------------
@@ -491,10 +531,15 @@ def make_app(
 
 
 def run_app(
-    repo: Repository, today: date, demo: bool = False, clock: Callable[[], date] | None = None
+    repo: Repository,
+    today: date,
+    demo: bool = False,
+    clock: Callable[[], date] | None = None,
+    at_hard_exit: Iterable[Callable[[], None]] = (),
 ) -> int:
     """Run the app on `repo` (its caller opens and closes it); today follows `clock` (none
-    when the date is pinned, as `$LEGRUN_TODAY` does)."""
+    when the date is pinned, as `$LEGRUN_TODAY` does). `at_hard_exit` is what the caller
+    would do after it returns that must happen even if the process ends at once."""
     from legrun.tui.escdelay import lengthen_escape_delay
     from legrun.tui.foreign_bytes import replace_foreign_bytes
 
@@ -502,5 +547,7 @@ def run_app(
     replace_foreign_bytes()  # or a byte that is not UTF-8 (Textual #6456)
     app = make_app(repo, today=today, demo=demo, welcome=True, clock=clock)
     app.freeze_after_start = True
+    app.at_hard_exit.extend(at_hard_exit)
     app.run()
+    app.stop_watchdog()
     return app.return_code or 0

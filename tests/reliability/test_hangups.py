@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import signal
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -21,7 +23,8 @@ import pytest
 from legrun.planner.models import Run
 from legrun.storage import Repository
 from legrun.tui.flows import DRAFT
-from tests.e2e.test_tmux import alive, app_pid, closed_cleanly
+from tests.conftest import legrun_command
+from tests.e2e.test_tmux import RECORD_STATUS, alive, app_pid, child_pids, closed_cleanly
 from tests.reliability.conftest import (
     NORMAL_FLAGS,
     Pane,
@@ -36,6 +39,7 @@ pytestmark = pytest.mark.e2e
 
 PROMPT = "legrun-done$ "
 EXIT_WITHIN = 1.0  # seconds from the signal to the app's exit status
+NOTICED_WITHIN = 2.5  # seconds from the terminal going, with no signal, to the exit status
 
 
 def _seeded(tmp_path: Path) -> Path:
@@ -86,13 +90,17 @@ def _start(pane: Pane, tmp_path: Path, db: Path) -> tuple[Path, Path, Path]:
     pane.wait_for_text("Week 23 Nov - 29 Nov 2026")
     assert pane.flags()["alternate_on"] == "1"  # the app has the terminal in its own modes
     assert pane.flags() != NORMAL_FLAGS
-    # Something saved before the connection goes.
+    _check_in(pane)
+    return status, before, after
+
+
+def _check_in(pane: Pane) -> None:
+    """Something saved before the connection goes: a check-in of soreness 4."""
     pane.type("c")
     pane.wait_for_text("Morning check-in")
     pane.type("4")
     pane.send("Enter")
     pane.wait_for_text("Check-in saved")
-    return status, before, after
 
 
 def _exit_time(status: Path, since: float) -> float:
@@ -161,3 +169,55 @@ def test_the_terminal_closing_ends_the_app_within_a_second(
     assert not alive(pid), "the app outlived its terminal"
     _nothing_lost(db, "a run")
     report(f"terminal closed ({how}) with a run form open", exit_seconds=f"{took:.2f}", lost=0)
+
+
+def test_a_terminal_gone_without_a_hang_up_reaching_the_app_still_ends_it(
+    pane: Pane, tmp_path: Path
+) -> None:
+    """The terminal closes, but its hang-up stops above the app: the session leader takes
+    SIGHUP and does not pass it on (here the status recorder is the leader, with no shell
+    between). The kernel signals only the leader, so the app must notice for itself that
+    every call on its terminal now fails, rather than spin on it with the database open."""
+    db = _seeded(tmp_path)
+    status = tmp_path / "status"
+    recorder = [sys.executable, str(RECORD_STATUS), str(status), *legrun_command()]
+    pane.start(shlex.join([*recorder, "--db", str(db)]))
+    pane.wait_for_text("Week 23 Nov - 29 Nov 2026")
+    _check_in(pane)
+    _open_a_form_and_type(pane, db, "a run")
+    ((app,),) = [child_pids(pane.pane_pid())]  # the pane runs the recorder, which runs the app
+    pane.pids.add(app)
+
+    closed = time.monotonic()
+    pane.run("kill-server")
+    took = _exit_time(status, closed)
+
+    assert status.read_text().strip() == str(128 + signal.SIGHUP)
+    assert took < NOTICED_WITHIN, f"the app took {took:.2f} s to notice its terminal had gone"
+    assert not alive(app), "the app outlived its terminal"
+    _nothing_lost(db, "a run")
+
+
+@pytest.mark.parametrize("how", ["q", "kill-server"])
+def test_the_demos_throwaway_database_goes_however_the_app_ends(
+    pane: Pane, tmp_path: Path, how: str
+) -> None:
+    """`--demo` builds its database in a folder of its own, removed when the app ends: after
+    `q`, and also when the terminal goes and the process ends at once (nothing to restore)."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    status = tmp_path / "status"
+    app = shlex.join([sys.executable, str(RECORD_STATUS), str(status), *legrun_command(), "--demo"])
+    script = f"export TMPDIR={shlex.quote(str(scratch))}; {app}; exit $?"
+    pane.start(shlex.join(["sh", "-c", script]))
+    pane.wait_for_text("Week 23 Nov - 29 Nov 2026")
+    assert [p.name[: len("legrun-demo-")] for p in scratch.iterdir()] == ["legrun-demo-"]
+
+    if how == "q":
+        pane.type("q")
+    else:
+        pane.run("kill-server")
+    _exit_time(status, time.monotonic())
+
+    assert status.read_text().strip() == ("0" if how == "q" else str(128 + signal.SIGHUP))
+    assert list(scratch.iterdir()) == []

@@ -4,6 +4,8 @@ next start opens it again with what was typed; saving or cancelling drops the dr
 from __future__ import annotations
 
 import json
+import signal
+from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -42,6 +44,23 @@ async def test_a_half_typed_run_comes_back_after_the_app_is_gone(repo: Repositor
         await pilot.pause()
     assert [(s.km, s.minutes) for s in repo.sessions()] == [(7.5, 45)]
     assert not repo.setting(DRAFT)  # saved: no draft left
+
+
+async def test_a_signal_keeps_the_keys_typed_just_before_it(db_path: Path) -> None:
+    # A draft is kept 0.3 s after the last key; a hang-up in that moment must not drop the
+    # last keys. The app closes its database as it leaves: read the file afresh.
+    app = make_app(Repository.open(db_path), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "r", "7", ".", "5")
+        await pilot.pause(0.5)
+        await pilot.press("tab", "4", "2")  # and at once:
+        app._exit_on_signal(signal.SIGHUP)
+        await pilot.pause()
+    assert app.return_code == 128 + signal.SIGHUP
+    with Repository.open(db_path) as repo:
+        kept = json.loads(repo.setting(DRAFT) or "{}")
+        assert repo.sessions() == []
+    assert kept["fields"]["km"] == "7.5" and kept["fields"]["minutes"] == "42"
 
 
 async def test_a_cancelled_form_leaves_no_draft(repo: Repository) -> None:

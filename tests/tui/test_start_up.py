@@ -24,7 +24,7 @@ def test_the_app_starts_with_the_collector_off(
 ) -> None:
     seen: list[bool] = []
 
-    def run_app(repo: Repository, today: date, demo: bool = False, clock: object = None) -> int:
+    def run_app(repo: Repository, today: date, **_: object) -> int:
         seen.append(gc.isenabled())
         return 0
 
@@ -62,7 +62,7 @@ async def test_the_week_is_the_bottom_of_the_screen_stack(repo: Repository) -> N
 def test_the_collector_is_on_again_when_the_app_fails_to_start(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collector_restored: None
 ) -> None:
-    def run_app(repo: Repository, today: date, demo: bool = False, clock: object = None) -> int:
+    def run_app(repo: Repository, today: date, **_: object) -> int:
         assert not gc.isenabled()
         raise KeyboardInterrupt  # ctrl+c during Textual's import, or the app's start
 

@@ -140,7 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
                     pinned = bool(os.environ.get("LEGRUN_TODAY"))
                     clock = None if pinned else date.today
-                    return run_app(repo, today=today, demo=args.demo, clock=clock)
+                    throwaway = [] if demo_path is None else [lambda: _throw_away(demo_path)]
+                    return run_app(
+                        repo, today=today, demo=args.demo, clock=clock, at_hard_exit=throwaway
+                    )
                 finally:
                     gc.enable()  # if the app ended (or never started) before that pass
         _check_before_opening(args, today)
@@ -169,10 +172,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     finally:
         if demo_path is not None:
-            import shutil
+            _throw_away(demo_path)
 
-            # The demo's database is thrown away with its folder.
-            shutil.rmtree(demo_path.parent, ignore_errors=True)
+
+def _throw_away(demo_path: Path) -> None:
+    """The demo's database goes with its folder."""
+    import shutil
+
+    shutil.rmtree(demo_path.parent, ignore_errors=True)
 
 
 if __name__ == "__main__":

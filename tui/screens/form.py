@@ -141,8 +141,16 @@ class FormScreen(LegrunModal[T]):
         self._draft_timer = self.set_timer(0.3, self.keep_draft)
 
     def keep_draft(self) -> None:
+        self._draft_timer = None
         if self.on_draft is not None:
             self.on_draft(self.draft())
+
+    def keep_pending_draft(self) -> None:
+        """Keep now what the last keys typed, if their moment has not come yet (the app is
+        about to go: a hang-up, a signal)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self.keep_draft()
 
     def focus_first_empty(self) -> None:
         """Start where typing is needed: the first empty field, else the first field."""
