@@ -86,16 +86,23 @@ def every_row(path: Path) -> dict[str, tuple[list[str], list[tuple[object, ...]]
         found = {}
         for table in tables(conn):
             names = columns(conn, table)
-            rows = conn.execute(f"SELECT * FROM {table}").fetchall()
-            found[table] = (names, sorted(rows, key=repr))
+            found[table] = (names, _sorted_rows(conn, table, names))
         return found
 
 
 def rows_in(path: Path, table: str, names: list[str]) -> list[tuple[object, ...]]:
     """A table's rows in the columns `names` (those it had before an upgrade), sorted."""
     with connected(path) as conn:
-        shown = ", ".join(names)
-        return sorted(conn.execute(f"SELECT {shown} FROM {table}").fetchall(), key=repr)
+        return _sorted_rows(conn, table, names)
+
+
+def _sorted_rows(
+    conn: sqlite3.Connection, table: str, names: list[str]
+) -> list[tuple[object, ...]]:
+    # Sorted by SQLite on every column, so that two tables holding the same rows give equal
+    # lists whatever their rowids; sorting in Python by repr took 2.3 s of a 15 s test.
+    shown = ", ".join(f'"{name}"' for name in names)
+    return conn.execute(f'SELECT {shown} FROM "{table}" ORDER BY {shown}').fetchall()
 
 
 def siblings(path: Path) -> list[str]:
