@@ -57,6 +57,11 @@ FREEZE = 1.0  # seconds of the app's work: a generous bound that still catches a
 BURST_EDITS = 8  # edits of the field for one read (the freeze made one a key: 10,000)
 BURST_CPU = 10.0
 WALL = 5.0  # seconds on the clock, for a machine busy with other tests
+# The longest stretch of the event loop's own work without a frame (one read of 10,000 keys:
+# 0.9-1.3 s alone, at most the 2.7 s the whole read took when four test processes shared
+# 2 cores), and on the clock only what no busy machine explains: a freeze.
+STALL_WORK = 3.0
+FROZEN = 15.0
 PAUSE_EVERY = 2_000  # characters between pauses long enough for the draft to be kept
 
 
@@ -88,18 +93,23 @@ def send(app: LegrunApp, text: str) -> None:
 @dataclass
 class Heartbeat:
     """The longest time the event loop went without running a 10 ms sleeper: how long the
-    screen stood still (nothing is drawn while the loop is blocked)."""
+    screen stood still (nothing is drawn while the loop is blocked). `longest` is on the
+    clock; `longest_cpu` counts only the loop's own work (its thread's CPU time), which is
+    what the app controls: on a machine shared by four test processes the clock's figure
+    was once 5.65 s for 2.67 s of work."""
 
     longest: float = 0.0
+    longest_cpu: float = 0.0
     _task: asyncio.Task[None] | None = field(default=None, repr=False)
 
     async def _beat(self) -> None:
-        last = time.perf_counter()
+        last, last_cpu = time.perf_counter(), time.thread_time()
         while True:
             await asyncio.sleep(0.01)
-            now = time.perf_counter()
+            now, now_cpu = time.perf_counter(), time.thread_time()
             self.longest = max(self.longest, now - last - 0.01)
-            last = now
+            self.longest_cpu = max(self.longest_cpu, now_cpu - last_cpu)
+            last, last_cpu = now, now_cpu
 
     def __enter__(self) -> Heartbeat:
         self._task = asyncio.get_running_loop().create_task(self._beat())
@@ -315,16 +325,18 @@ async def test_one_read_of_ten_thousand_typed_characters_shows_within_a_second(
         await until(lambda: len(notes.value) >= CHARACTERS)
         await pilot._wait_for_screen()
         shown, work = time.perf_counter() - sent, time.process_time() - spent
-        stall = heart.longest
+        stall, stall_work = heart.longest, heart.longest_cpu
     print(
         f"\none read of {CHARACTERS} keys: {len(edits)} edits, shown after {shown:.2f} s "
-        f"(CPU {work:.2f} s), the screen stood still for {stall:.2f} s"
+        f"(CPU {work:.2f} s), the screen stood still for {stall:.2f} s "
+        f"({stall_work:.2f} s of work)"
     )
     assert notes.value == text
     assert sum(edits) == CHARACTERS
     assert len(edits) <= BURST_EDITS, f"one read made {len(edits)} edits of the field"
     assert work < BURST_CPU, f"showing one read cost {work:.2f} s of CPU"
-    assert stall < WALL, f"the screen stood still for {stall:.2f} s"
+    assert stall_work < STALL_WORK, f"the screen stood still for {stall_work:.2f} s of work"
+    assert stall < FROZEN, f"the screen stood still for {stall:.2f} s"
 
 
 if os.environ.get("LEGRUN_RELIABILITY", "").strip().lower() == "full":
