@@ -94,7 +94,7 @@ FRESH = (VERSION, STATEMENTS)  # a new database's schema at once
 
 
 class Repository(TrendQueries, HistoryQueries, ExchangeQueries):
-    """Takes and returns planner dataclasses; every write is one IMMEDIATE transaction."""
+    """Takes and returns planner records; every write is one IMMEDIATE transaction."""
 
     def __init__(self, db: sqlite3.Connection, path: Path | None = None) -> None:
         self._db = Connection(db)

@@ -185,7 +185,13 @@ class LegrunApp(App[int]):
     def watch_outside(self) -> None:
         """Each second: has another session (a second terminal, a script) written to the
         database, or has midnight passed? Then every screen re-plans and redraws, so an app
-        left open over SSH never shows yesterday's plan or misses another window's log."""
+        left open over SSH never shows yesterday's plan or misses another window's log.
+        And has the terminal gone without a SIGHUP reaching the app (the session leader above
+        it took the hang-up and did not pass it on)? Then it leaves, rather than run on with
+        its database open and Textual's input thread spinning on end-of-file."""
+        if self._terminal_gone():
+            self._exit_on_signal(signal.SIGHUP)
+            return
         changed = False
         if self.clock is not None:
             now = self.clock()
@@ -243,8 +249,7 @@ class LegrunApp(App[int]):
                 loop.add_signal_handler(sig, self._exit_on_signal, sig)
         stream = sys.__stdin__
         if not self.is_headless and stream is not None and stream.isatty():
-            self._terminal_fd = stream.fileno()
-            self.set_interval(1.0, self._check_terminal, name="terminal-watch")
+            self._terminal_fd = stream.fileno()  # looked at each second (`watch_outside`)
 
     def _exit_on_signal(self, sig: int) -> None:
         """Leave on SIGHUP or SIGTERM. A form's last keys (kept 0.3 s after typing stops) are
@@ -292,13 +297,6 @@ class LegrunApp(App[int]):
         except (termios.error, OSError):
             return True
         return False
-
-    def _check_terminal(self) -> None:
-        """Each second: leave if the terminal has gone without a SIGHUP reaching the app (the
-        session leader above it took the hang-up and did not pass it on). Otherwise the app
-        would run on with its database open, Textual's input thread spinning on end-of-file."""
-        if self._terminal_gone():
-            self._exit_on_signal(signal.SIGHUP)
 
     # -- the plan -----------------------------------------------------------------------------
 
