@@ -185,7 +185,7 @@ def test_a_terminal_gone_without_a_hang_up_reaching_the_app_still_ends_it(
     pane.wait_for_text("Week 23 Nov - 29 Nov 2026")
     _check_in(pane)
     _open_a_form_and_type(pane, db, "a run")
-    ((app,),) = [child_pids(pane.pane_pid())]  # the pane runs the recorder, which runs the app
+    (app,) = child_pids(pane.pane_pid())  # the pane runs the recorder, which runs the app
     pane.pids.add(app)
 
     closed = time.monotonic()
