@@ -72,3 +72,38 @@ def test_running_cli_commands_does_not_load_textual(
     )
     assert "legrun" in loaded
     assert "textual" not in loaded
+
+
+def test_the_planner_loads_msgspec_without_typing_extensions_and_leaves_it_importable() -> None:
+    """msgspec falls back to `typing` when typing_extensions cannot be imported; the planner
+    hides it for that one import (36 M instructions of every command), not for later ones."""
+    loaded = _loaded_after(
+        """
+        import legrun.planner
+        import sys
+        assert "msgspec" in sys.modules
+        import typing_extensions
+        assert typing_extensions.Literal is not None  # the real module, not a stand-in
+        from msgspec.structs import replace
+        from legrun.planner.models import Run
+        run = Run(date=__import__("datetime").date(2026, 11, 24), km=5.0, minutes=30)
+        assert replace(run, km=6.0).km == 6.0 and run.km == 5.0
+        """
+    )
+    assert "typing_extensions" in loaded  # imported, on request, after the planner
+
+
+def test_importing_the_planner_loads_neither_typing_extensions_nor_inspect() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, legrun.planner.models, legrun.planner.engine; print(sorted(n for n in"
+            " ('typing_extensions', 'inspect', 'msgspec') if n in sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["['msgspec']"]
