@@ -8,10 +8,11 @@ of history behind it touches only the days that matter.
 from __future__ import annotations
 
 import bisect
-import itertools
 import math
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
+from itertools import islice
 
 from legrun.planner.kinds import HARD_LOGGED_RUN_KINDS
 from legrun.planner.models import MUSCLES, AnySession, CheckIn, LegDay, Run, heaviness
@@ -22,6 +23,7 @@ RECOVERY_PACE = 1.08  # recovery runs are planned this much slower than easy run
 BREAK_DAYS = 14  # this many days without a run is a break: a new training block begins
 # Loads older than this barely move fitness (e^(-200/42) < 1 %), so the sums start here.
 LOAD_WINDOW_DAYS = 200
+_BREAK = timedelta(days=BREAK_DAYS)
 
 # How long a muscle group takes to recover, and how far down it starts, by session heaviness.
 _LEG_RECOVERY = {"heavy": (72, 0.0), "moderate": (48, 0.3), "light": (24, 0.6)}
@@ -57,7 +59,7 @@ class TrainingHistory:
         if run_dates is not None:
             own = [s.date for s in self.sessions if isinstance(s, Run)]
             given = list(run_dates)
-            in_order = all(a < b for a, b in itertools.pairwise(given))
+            in_order = all(map(operator.lt, given, islice(given, 1, None)))
             # (Storage gives them in order, each once: no sort of ten years of dates then.)
             self._run_dates = _merged_dates(given, own) if in_order else sorted({*given, *own})
         self._block_starts: list[date] | None = None
@@ -157,11 +159,13 @@ class TrainingHistory:
         if starts is not None and known is not None:
             kept = starts[: bisect.bisect_left(starts, known)]
             first = bisect.bisect_left(dates, known)
-        kept += [
-            dates[i]
-            for i in range(first, len(dates))
-            if i == 0 or (dates[i] - dates[i - 1]).days > BREAK_DAYS
-        ]
+        if first == 0 and dates:
+            kept.append(dates[0])  # the first run ever
+            first = 1
+        if first:
+            # Each run after a gap of more than BREAK_DAYS (one pass over ten years of dates).
+            pairs = zip(islice(dates, first - 1, None), islice(dates, first, None), strict=False)
+            kept += [b for a, b in pairs if b - a > _BREAK]
         self._block_starts = kept
         self._blocks_known_before = None
         return kept
@@ -205,6 +209,12 @@ def _merged_dates(dates: list[date], added: list[date]) -> list[date]:
     return sorted({*dates, *missing})
 
 
+# e^(-gap/tau) for every gap between two days of load inside the window (the same values the
+# sums would compute each time: planning a season asks for them thousands of times).
+_FITNESS_DECAY = [math.exp(-gap / FITNESS_DAYS) for gap in range(LOAD_WINDOW_DAYS + 1)]
+_FATIGUE_DECAY = [math.exp(-gap / FATIGUE_DAYS) for gap in range(LOAD_WINDOW_DAYS + 1)]
+
+
 def banister(
     daily_loads: Mapping[date, int], first: date, last: date
 ) -> list[tuple[date, float, float]]:
@@ -216,20 +226,21 @@ def banister(
     x by e^(-1/tau), so the days between loads before `first` are skipped in one step."""
     k_fit = 1 - math.exp(-1 / FITNESS_DAYS)
     k_fat = 1 - math.exp(-1 / FATIGUE_DAYS)
+    fit_decay, fat_decay = _FITNESS_DECAY, _FATIGUE_DECAY
     fitness = fatigue = 0.0
     start = first - timedelta(days=LOAD_WINDOW_DAYS)
     previous = start - timedelta(days=1)  # the day the sums stand at
     for day in sorted(d for d in daily_loads if start <= d < first):
         gap = (day - previous).days - 1
-        fitness = fitness * math.exp(-gap / FITNESS_DAYS)
-        fatigue = fatigue * math.exp(-gap / FATIGUE_DAYS)
+        fitness = fitness * fit_decay[gap]
+        fatigue = fatigue * fat_decay[gap]
         load = daily_loads[day]
         fitness += (load - fitness) * k_fit
         fatigue += (load - fatigue) * k_fat
         previous = day
     gap = (first - previous).days - 1
-    fitness *= math.exp(-gap / FITNESS_DAYS)
-    fatigue *= math.exp(-gap / FATIGUE_DAYS)
+    fitness *= fit_decay[gap]
+    fatigue *= fat_decay[gap]
     points = []
     day = first
     while day <= last:
