@@ -146,6 +146,19 @@ def test_plan_state_and_totals_use_these_numbers():
     assert plan.totals.run_minutes == sum(i.minutes or 0 for i in runs)
 
 
+def test_a_block_starts_after_more_than_fourteen_days_without_a_run() -> None:
+    days = [D + timedelta(days=o) for o in (0, 2, 16, 31, 33, 100)]  # gaps 2, 14, 15, 2, 67
+    history = TrainingHistory([run(d, km=5.0) for d in days])
+    at = {o: history.block_start(D + timedelta(days=o)) for o in (0, 1, 20, 31, 32, 50, 120)}
+    assert at[0] == (None, None)  # a day is planned before its own run
+    assert at[1] == at[20] == at[31] == (D, None)  # 14 days without a run is no break yet
+    assert at[32] == at[50] == (D + timedelta(days=31), D + timedelta(days=16))
+    assert at[120] == (D + timedelta(days=100), D + timedelta(days=33))
+    # The same from the run dates alone (as storage gives them, ten years of them).
+    alone = TrainingHistory([], days)
+    assert alone.block_start(D + timedelta(days=50)) == at[50]
+
+
 def _blocks_of(history: TrainingHistory, days: list[date]) -> list[tuple[date | None, ...]]:
     return [history.block_start(d) for d in days]
 
