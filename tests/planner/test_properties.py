@@ -277,6 +277,7 @@ def test_every_planned_item_has_a_why(case: Case):
 @SETTINGS
 @given(cases(), st.randoms(use_true_random=False))
 def test_same_input_gives_the_same_plan(case: Case, rng: random.Random):
+    """2-5 s: each of 150 examples plans its week three times (once from shuffled input)."""
     first = case.plan()
     assert case.plan() == first
     shuffled = list(case.sessions)

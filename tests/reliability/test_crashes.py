@@ -176,8 +176,9 @@ MOMENTS = ("anywhere", "late", "while it commits")
 def test_an_import_killed_at_random_is_all_or_nothing(
     tmp_path: Path, isolated_env: dict[str, str], rng: random.Random, cli
 ) -> None:
-    """8-10 s on 2 cores: an export of thousands of sessions, then each kill starts the
-    installed command importing it and kills it at a random moment."""
+    """8-10 s alone on 2 cores (up to 18 s beside the rest of the suite): an export of
+    thousands of sessions, then each kill starts the installed command importing it and kills
+    it at a random moment."""
     source, document = tmp_path / "source.db", tmp_path / "big.json"
     _big_history(source, count(8_000, 30_000))
     exported = cli("export", "json", str(document), db=source)
@@ -313,8 +314,9 @@ def _released_schema(folder: Path, version: int) -> list[tuple[str, str]]:
 def test_a_migration_killed_at_random_leaves_a_released_schema_with_every_row(
     tmp_path: Path, isolated_env: dict[str, str], rng: random.Random
 ) -> None:
-    """5-7 s: each kill starts the installed command on a copy of a schema-1 database big
-    enough for the migration to be caught at work (its rows), then checks every row."""
+    """10 s alone on 2 cores, up to 25 s beside the rest of the suite: each kill starts the
+    installed command on a copy of a schema-1 database big enough for the migration to be
+    caught at work (its rows), then checks every row."""
     base = tmp_path / "old.db"
     _old_database(base, MIGRATION_ROWS)
     with connected(base) as conn:
