@@ -112,6 +112,7 @@ class DayColumn(Widget, can_focus=False):
         self._cells = LineCells()
         self._width = (Size(), 0)  # the text's width, for the column's size (see `_text_width`)
         self._diff_pending = False
+        self._drawing: list[tuple[str, str]] | None = None  # the lines, while a frame draws
 
     # A `]` sets several of these in a row: one line diff after the last of them, not one each.
     def watch_selected(self, selected: bool) -> None:
@@ -165,8 +166,18 @@ class DayColumn(Widget, can_focus=False):
         """The column's text, as one piece (what it reads as; it draws line by line)."""
         return whole_text(self._content_lines())
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The lines are looked up once for the frame, not once for each row it draws (which
+        # asked every column of the week for its width, 48 times a column at 200x50).
+        self._drawing = self._content_lines()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing = None
+
     def render_line(self, y: int) -> Strip:
-        return self._cells.line(self, self._content_lines(), y, self._text_width())
+        lines = self._drawing if self._drawing is not None else self._content_lines()
+        return self._cells.line(self, lines, y, self._text_width())
 
     def _text_width(self) -> int:
         """The width of the column's text: its size less padding and border, worked out
