@@ -74,6 +74,21 @@ async def test_a_cancelled_form_leaves_no_draft(repo: Repository) -> None:
     assert not repo.setting(DRAFT)
 
 
+async def test_a_form_closed_before_its_draft_was_kept_keeps_none(repo: Repository) -> None:
+    """Saved within the moment after the last key: the form, taken down a frame later, must
+    not write the draft its save has just dropped (the next start would offer it again)."""
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "r", "5", "tab", "3", "0")
+        form = app.screen
+        assert isinstance(form, RunForm)
+        await pilot.press("ctrl+s")  # at once: the draft's moment has not come yet
+        form.keep_draft()  # as its timer would, were the form still there when it fires
+        await pilot.pause(0.5)
+    assert [(s.km, s.minutes) for s in repo.sessions()] == [(5.0, 30)]
+    assert not repo.setting(DRAFT)
+
+
 async def test_a_leg_day_draft_keeps_its_exercises(repo: Repository) -> None:
     app = make_app(repo, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:

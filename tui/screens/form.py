@@ -142,7 +142,9 @@ class FormScreen(LegrunModal[T]):
 
     def keep_draft(self) -> None:
         self._draft_timer = None
-        if self.on_draft is not None:
+        # Not once the form is closed: it stays a moment after (`LegrunModal.dismiss`), and
+        # its save (or its cancel) has dropped the draft already.
+        if self.on_draft is not None and self in self.app.screen_stack:
             self.on_draft(self.draft())
 
     def keep_pending_draft(self) -> None:
