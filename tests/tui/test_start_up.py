@@ -76,3 +76,28 @@ def test_the_collector_is_on_again_when_the_database_cannot_be_opened(
 ) -> None:
     assert main(["--db", str(tmp_path)]) == 1  # a folder, not a database
     assert gc.isenabled()
+
+
+def test_the_app_runs_with_a_short_switch_interval_and_gives_the_old_one_back(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's output and input threads wait for the interpreter lock while the event loop
+    works: the app runs with a short switch interval (a figure only a benchmark can show),
+    and leaves the process as it found it, even when the run fails."""
+    import sys
+
+    seen: list[float] = []
+
+    def run(self: application.LegrunApp) -> None:
+        seen.append(sys.getswitchinterval())
+        raise RuntimeError("the terminal went away")
+
+    monkeypatch.setattr(application.LegrunApp, "run", run)
+    # (Nor what run_app changes in Textual for a real terminal, in the tests' process.)
+    monkeypatch.setattr("legrun.tui.escdelay.lengthen_escape_delay", lambda: 0.0)
+    monkeypatch.setattr("legrun.tui.foreign_bytes.replace_foreign_bytes", lambda: None)
+    before = sys.getswitchinterval()
+    with pytest.raises(RuntimeError):
+        application.run_app(repo, TODAY)
+    assert seen == [pytest.approx(0.0005)]
+    assert sys.getswitchinterval() == before
