@@ -14,11 +14,12 @@ worth its ratio to a reference measured in the same run):
 - start-up to a settled first frame in a real pty at 80x24 and 200x50 of `legrun-tui --db`
   on the ten-year and on an empty database (which opens on the welcome form; and once more
   with the welcome skipped, on the empty week), `legrun-tui --demo` and a bare Textual app
-  (startup.py), and the peak memory of each after it;
+  (startup.py), and the peak memory of each after it, and the CPU time of the same starts:
+  what the app's threads ran, and how long they waited for a core (the machine's load);
 - key to frame and terminal bytes per key on the ten-year database (keys.py), the bare
   app's `]` as the reference;
 - the echo of 2,000 characters typed into a note at 100 a second (typing_echo.py);
-- whole-process time of the command-line commands (processes.py);
+- whole-process time of the command-line commands, and their CPU time (processes.py);
 - the planner's own time in process (planner_time.py).
 
 "Settled": the last byte the app writes before a quiet window (`--quiet-ms`,

@@ -7,14 +7,18 @@ spawn to exit, what a shell prompt, a tmux status line or a script pays. `python
 database). The runs are interleaved: each run times every command once, so all see the same
 load; one run of each before, not counted, warms the bytecode cache (see workspace.py:
 PYTHONPYCACHEPREFIX, as an installed program runs after its first start) and the disk cache.
+Beside the wall clock, each run's CPU time (user + system, from the kernel's account of the
+ended child, `getrusage(RUSAGE_CHILDREN)`): the command's own work, which a loaded machine
+does not stretch.
 """
 
 from __future__ import annotations
 
+import resource
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from benchmarks.workspace import Workspace
 
@@ -43,18 +47,35 @@ def commands(workspace: Workspace) -> list[Command]:
     ]
 
 
-def run_once(command: Command, workspace: Workspace) -> float:
+@dataclass
+class Samples:
+    command: Command
+    seconds: list[float] = field(default_factory=list)  # spawn to exit, wall clock
+    cpu: list[float] = field(default_factory=list)  # user + system of the child
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def run_once(command: Command, workspace: Workspace) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run. One child at a time: the benchmark runs
+    nothing else meanwhile, so the growth of its children's account is this child's."""
+    cpu = _children_cpu()
     started = time.perf_counter()
     subprocess.run(command.argv, capture_output=True, env=workspace.env, check=True)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, _children_cpu() - cpu
 
 
-def measure(workspace: Workspace, runs: int) -> dict[str, tuple[Command, list[float]]]:
+def measure(workspace: Workspace, runs: int) -> dict[str, Samples]:
     found = commands(workspace)
     for command in found:  # warm-up, not counted
         run_once(command, workspace)
-    samples: dict[str, tuple[Command, list[float]]] = {c.label: (c, []) for c in found}
+    samples = {c.label: Samples(c) for c in found}
     for _ in range(runs):
         for command in found:
-            samples[command.label][1].append(run_once(command, workspace))
+            seconds, cpu = run_once(command, workspace)
+            samples[command.label].seconds.append(seconds)
+            samples[command.label].cpu.append(cpu)
     return samples

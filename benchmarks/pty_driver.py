@@ -188,6 +188,23 @@ class PtyApp:
             return None
         return None
 
+    def cpu_times(self) -> tuple[float, float] | None:
+        """(seconds the child has run on a core, seconds it was ready to run but waited for
+        one), summed over its threads (/proc/PID/task/*/schedstat, in nanoseconds); None if
+        unknown. A thread that has ended is no longer counted. The first figure is the app's
+        own work, whatever the machine's load; the second is what that load cost it."""
+        ran = waited = 0
+        try:
+            tasks = os.listdir(f"/proc/{self.process.pid}/task")
+            for task in tasks:
+                with open(f"/proc/{self.process.pid}/task/{task}/schedstat") as stat:
+                    on_cpu, on_queue, _ = stat.read().split()
+                ran += int(on_cpu)
+                waited += int(on_queue)
+        except (OSError, ValueError):
+            return None
+        return ran / 1e9, waited / 1e9
+
     def close(self, grace: float = 3.0) -> None:
         """End the child: SIGTERM (legrun leaves cleanly on it), then SIGKILL after `grace`
         seconds. The terminal is drained meanwhile: an app blocked on a full pty never exits."""

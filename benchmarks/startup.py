@@ -25,6 +25,12 @@ so a crash or an error page is not timed as a start-up.
 
 Peak memory = the child's VmHWM (peak resident set, /proc/PID/status) read after its first
 frame has settled, before it is ended; median over the same runs.
+
+CPU time = what the child's threads have run on a core by then (/proc/PID/task/*/schedstat),
+and beside it how long they were ready to run but waited for a core. On a loaded machine the
+wall clock counts both; the first is the app's own work, so a ratio of CPU times says what
+ten years of history cost even when the machine is busy. It includes the quiet window, in
+which an idle app does next to nothing.
 """
 
 from __future__ import annotations
@@ -54,6 +60,8 @@ class StartSamples:
     seconds: list[float] = field(default_factory=list)
     peak_kib: list[float] = field(default_factory=list)
     size: list[float] = field(default_factory=list)  # bytes written up to the settled frame
+    cpu: list[float] = field(default_factory=list)  # seconds on a core, up to then
+    waited: list[float] = field(default_factory=list)  # seconds ready but without a core
 
 
 def commands(workspace: Workspace) -> list[StartCommand]:
@@ -85,10 +93,20 @@ def commands(workspace: Workspace) -> list[StartCommand]:
     ]
 
 
+@dataclass(frozen=True)
+class Start:
+    """One start: seconds to the settled first frame, the peak RSS in KiB, the bytes written,
+    and the CPU time (ran, waited) in seconds by then, when known."""
+
+    seconds: float
+    peak_kib: int | None
+    size: int
+    cpu: tuple[float, float] | None
+
+
 def start_once(
     workspace: Workspace, command: StartCommand, size: tuple[int, int], quiet: float
-) -> tuple[float, int | None, int]:
-    """One start: (seconds to the settled first frame, peak RSS in KiB, bytes written)."""
+) -> Start:
     argv = list(command.argv)
     if command.template is not None:
         db = workspace.fresh_copy(command.template)
@@ -96,13 +114,14 @@ def start_once(
     with PtyApp(argv, workspace.env, *size, keep_output=True) as app:
         burst = app.first_frame(quiet)
         peak = app.peak_rss_kb()
+        cpu = app.cpu_times()
         text = screen_text(bytes(app.output))
         if not burst.size or command.shows not in text:
             tail = text[-600:].strip()
             raise RuntimeError(
                 f"{command.label} at {size[0]}x{size[1]} did not show {command.shows!r}: {tail}"
             )
-        return burst.last, peak, burst.size
+        return Start(burst.last, peak, burst.size, cpu)
 
 
 def measure(
@@ -121,12 +140,15 @@ def measure(
         order = found[run % len(found) :] + found[: run % len(found)]
         for size in sizes:
             for command in order:
-                seconds, peak, size_bytes = start_once(workspace, command, size, quiet)
+                one = start_once(workspace, command, size, quiet)
                 got = samples[(command.name, size)]
-                got.seconds.append(seconds)
-                got.size.append(size_bytes)
-                if peak is not None:
-                    got.peak_kib.append(peak)
+                got.seconds.append(one.seconds)
+                got.size.append(one.size)
+                if one.peak_kib is not None:
+                    got.peak_kib.append(one.peak_kib)
+                if one.cpu is not None:
+                    got.cpu.append(one.cpu[0])
+                    got.waited.append(one.cpu[1])
         if progress:
             print(f"  start-up run {run + 1}/{runs} done", file=sys.stderr, flush=True)
     return samples

@@ -9,8 +9,10 @@ import time
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 from benchmarks.history import GOAL_WEEKS, PROFILE, build_history
+from benchmarks.processes import Command, run_once
 from benchmarks.pty_driver import PtyApp, screen_text
 from legrun.planner.models import CrossTraining, LegDay, Run
 from legrun.storage import Repository
@@ -94,3 +96,51 @@ def test_the_pty_answers_the_synchronized_output_query_and_marks_the_first_frame
         assert burst.last - burst.frame >= 0.15
     finally:
         app.close()
+
+
+def test_the_pty_counts_the_cpu_time_of_every_thread_of_the_child_and_not_its_sleep() -> None:
+    # Two threads each spin for 0.2 s of their own CPU time (however busy the machine), then
+    # sleep; the child says so once both have: its CPU time is the spinning (0.4 s, and
+    # Python's start-up), not the second of sleep after it.
+    child = (
+        "import sys, threading, time\n"
+        "def spin(done):\n"
+        "    while time.thread_time() < 0.2: pass\n"
+        "    done.set(); time.sleep(10)\n"
+        "events = [threading.Event() for _ in range(2)]\n"
+        "for e in events: threading.Thread(target=spin, args=(e,), daemon=True).start()\n"
+        "for e in events: e.wait()\n"
+        "sys.stdout.write('spun'); sys.stdout.flush()\n"
+        "time.sleep(10)\n"
+    )
+    app = PtyApp([sys.executable, "-c", child], {"PATH": ""}, 80, 24, keep_output=True)
+    try:
+        app.first_frame(quiet=1.0)
+        assert screen_text(bytes(app.output)) == "spun"
+        found = app.cpu_times()
+        assert found is not None
+        ran, waited = found
+        assert 0.4 <= ran < 0.8  # both threads' spinning; not the second of sleep after it
+        assert waited >= 0.0
+    finally:
+        app.close()
+
+
+def test_a_whole_process_run_counts_the_childs_cpu_time_apart_from_its_wall_clock(
+    tmp_path: Path,
+) -> None:
+    workspace = SimpleNamespace(env={"PATH": ""})
+    sleeper = Command("sleep", (sys.executable, "-c", "import time; time.sleep(0.4)"), False)
+    spinner = Command(
+        "spin",
+        (
+            sys.executable,
+            "-c",
+            "import time\nend = time.process_time() + 0.3\nwhile time.process_time() < end: pass",
+        ),
+        False,
+    )
+    slept, slept_cpu = run_once(sleeper, workspace)  # type: ignore[arg-type]
+    spun, spun_cpu = run_once(spinner, workspace)  # type: ignore[arg-type]
+    assert slept >= 0.4 and slept_cpu < 0.2  # Python's start-up, not the sleep
+    assert 0.3 <= spun_cpu <= spun
