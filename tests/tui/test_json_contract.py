@@ -588,3 +588,34 @@ def test_without_a_profile_or_a_goal_the_documents_say_so(fresh: Documents) -> N
     assert_fits(fresh("history"), HISTORY)
     assert fresh("history") == []
     assert_fits(fresh("stats"), STATS)
+
+
+def test_every_document_is_printed_as_python_json_indents_it(
+    filled: Path, db_path: Path, cli: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    """The text, not only the values: two spaces an indent, `": "` between key and value,
+    `[]` and `{}` for empty ones, text beyond ASCII as it is, and numbers as Python writes
+    them, whatever encoder the command uses."""
+    shutil.copyfile(filled, db_path)
+    logged = cli(
+        "log", "run", "--date", TODAY.isoformat(), "--km", "0.001", "--minutes", "1",
+        "--notes", 'Åre — "loop" ☀\ttab\\slash',
+    )  # fmt: skip
+    assert logged.returncode == 0, logged.stderr
+    commands = [
+        ("plan",),
+        ("season",),
+        ("history",),
+        ("checkins",),
+        ("profile", "show"),
+        ("stats",),
+        ("goal", "show"),
+    ]
+    for args in commands:
+        result = cli(*args, "--json")
+        assert result.returncode == 0, (args, result.stderr)
+        expected = json.dumps(json.loads(result.stdout), indent=2, ensure_ascii=False) + "\n"
+        assert result.stdout == expected, args
+    history = cli("history", "--json").stdout
+    assert '"notes": "Åre — \\"loop\\" ☀\\ttab\\\\slash"' in history
+    assert '"km": 0.001' in history
