@@ -116,6 +116,9 @@ def startup_rows(workspace: Workspace, s: Settings) -> list[Row]:
         size = (columns, lines)
         at = f"{columns}x{lines}"
         got = {name: median(found[(name, size)].seconds) for name in labels}
+        # The fastest start of each: on a shared machine the same start can take 1.5x as long
+        # from one run to the next (in CPU time too), so the median may fall in either mode.
+        fastest = {name: min(found[(name, size)].seconds) for name in labels}
         bare = got["bare"]
         rows.append(
             Row(
@@ -123,7 +126,7 @@ def startup_rows(workspace: Workspace, s: Settings) -> list[Row]:
                 f"{labels['bare']} {at}",
                 bare * 1000,
                 "ms",
-                ms(bare),
+                f"{ms(bare)} (min {ms(fastest['bare'])})",
                 samples=found[("bare", size)].seconds,
             )
         )
@@ -141,7 +144,7 @@ def startup_rows(workspace: Workspace, s: Settings) -> list[Row]:
                     f"{labels[name]} {at}",
                     ratio,
                     "x bare",
-                    f"{ms(got[name])} = {ratio:.2f}x bare",
+                    f"{ms(got[name])} = {ratio:.2f}x bare (min {ms(fastest[name])})",
                     f"<= {limit:g}x bare" if budgeted else "",
                     limit if budgeted else None,
                     samples=found[(name, size)].seconds,
@@ -150,13 +153,14 @@ def startup_rows(workspace: Workspace, s: Settings) -> list[Row]:
         # Like for like: the week on ten years against the week on none. Against the welcome
         # (what an empty database shows first) for scale only: another screen.
         ratio = got["ten-year"] / got["empty-week"]
+        of_fastest = fastest["ten-year"] / fastest["empty-week"]
         rows.append(
             Row(
                 section,
                 f"ten-year / empty db, both on the week {at}",
                 ratio,
                 "x empty",
-                f"{ratio:.2f}x empty",
+                f"{ratio:.2f}x empty (of the fastest starts {of_fastest:.2f}x)",
                 f"<= {TEN_YEAR_VS_EMPTY:g}x empty",
                 TEN_YEAR_VS_EMPTY,
             )
