@@ -8,8 +8,8 @@ database). The runs are interleaved: each run times every command once, so all s
 load; one run of each before, not counted, warms the bytecode cache (see workspace.py:
 PYTHONPYCACHEPREFIX, as an installed program runs after its first start) and the disk cache.
 Beside the wall clock, each run's CPU time (user + system, from the kernel's account of the
-ended child, `getrusage(RUSAGE_CHILDREN)`): the command's own work, which a loaded machine
-does not stretch.
+ended child, `getrusage(RUSAGE_CHILDREN)`): the command's own work, without the time it
+waited for a core (when the two are close, a slow run was a slow machine, not a busy one).
 """
 
 from __future__ import annotations

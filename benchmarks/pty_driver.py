@@ -191,8 +191,9 @@ class PtyApp:
     def cpu_times(self) -> tuple[float, float] | None:
         """(seconds the child has run on a core, seconds it was ready to run but waited for
         one), summed over its threads (/proc/PID/task/*/schedstat, in nanoseconds); None if
-        unknown. A thread that has ended is no longer counted. The first figure is the app's
-        own work, whatever the machine's load; the second is what that load cost it."""
+        unknown. A thread that has ended is no longer counted. The second figure is what the
+        machine's load cost the child; the first is its own work, which a busy machine does
+        not lengthen, though a host whose cores are slower for a while still does."""
         ran = waited = 0
         try:
             tasks = os.listdir(f"/proc/{self.process.pid}/task")

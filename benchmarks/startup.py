@@ -27,10 +27,11 @@ Peak memory = the child's VmHWM (peak resident set, /proc/PID/status) read after
 frame has settled, before it is ended; median over the same runs.
 
 CPU time = what the child's threads have run on a core by then (/proc/PID/task/*/schedstat),
-and beside it how long they were ready to run but waited for a core. On a loaded machine the
-wall clock counts both; the first is the app's own work, so a ratio of CPU times says what
-ten years of history cost even when the machine is busy. It includes the quiet window, in
-which an idle app does next to nothing.
+and beside it how long they were ready to run but waited for a core. The wall clock counts
+both, so the second says how much of a slow start was the machine's load. CPU time is not
+steady either: on a shared host the same start can take 1.5x the CPU time from one round to
+the next, which is why the start-up rows show the fastest start beside the median. It
+includes the quiet window, in which an idle app does next to nothing.
 """
 
 from __future__ import annotations
